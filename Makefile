@@ -1,0 +1,67 @@
+# fastn-openapi: spec -> generator -> package <- overrides.
+# `make` sets everything up (pinned tools, spec lint, regeneration); `make test` tests it all.
+# Every target has a one-line comment after `##`; `make help` lists them.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+NODE_BIN := node_modules/.bin
+SPEC ?= openapi/fastn.yaml
+BASE ?= origin/main
+PYTEST_ARGS ?=
+HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock)
+# mypy checks overrides/fastn_client through its merged copy in generated/ (identical: the drift
+# check says so), where it type-checks against the generated modules it is used with.
+TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
+
+.DEFAULT_GOAL := all
+.PHONY: all help install lint lint-spec lint-python generate check-generated golden bundle docs \
+        types breaking test test-fast mock contract bench lock clean
+
+all: install lint generate ## set up: install pinned tools, validate the spec, regenerate the client
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
+
+install: $(VENV)/.installed node_modules/.installed ## install the pinned Python and Node tools into the repo (.venv, node_modules)
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# The generated client and the mock are used in place, from the repo (a .pth file, no build step).
+	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'fastn-openapi.pth').write_text('$(CURDIR)/generated\n$(CURDIR)/mock\n')"
+	@touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: lint-spec lint-python ## lint the spec and the hand-written Python
+
+lint-spec: install ## validate SPEC (default openapi/fastn.yaml) with openapi-spec-validator, Redocly and Spectral
+	scripts/lint-spec.sh $(SPEC)
+
+lint-python: install ## ruff and mypy --strict on hand-written code; ruff and mypy on the generated package
+	$(VENV)/bin/ruff check $(HAND_WRITTEN)
+	$(VENV)/bin/ruff format --check $(HAND_WRITTEN)
+	$(VENV)/bin/mypy --strict $(TYPED)
+	$(VENV)/bin/mypy --strict --config-file generated/pyproject.toml generated/fastn_client
+
+generate: install ## regenerate generated/ from the spec, generator-config.yml and overrides/
+	$(PY) scripts/generate.py
+
+check-generated: install ## fail if generated/ differs from what `make generate` would write
+	$(PY) scripts/generate.py --check
+
+golden: install ## refresh the golden tree of the generator test (tests/generation/golden)
+	$(PY) scripts/generate.py --spec tests/generation/fixtures/tiny.yaml --out tests/generation/golden/fastn-client --golden --fix-command 'make golden'
+
+test: lint check-generated ## everything: lint, drift checks, unit, spec, generation, mock, contract, end-to-end tests
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lock: ## re-pin the Python tools (requirements.in -> requirements.lock) after editing requirements.in
+	$(VENV)/bin/pip install --quiet uv==0.13.9
+	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --generate-hashes --custom-compile-command "make lock" -q
+
+clean: ## remove installed tools and build output (keeps everything committed)
+	rm -rf $(VENV) node_modules build reports .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,212 @@
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.chat_reply import ChatReply
+from ...models.chat_request import ChatRequest
+from ...models.error import Error
+from ...types import Response, to_status
+
+
+def _get_kwargs(
+    *,
+    body: ChatRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/ai/chat",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChatReply | Error | None:
+    if response.status_code == 200:
+        response_200 = ChatReply.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ChatReply | Error]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatRequest,
+) -> Response[ChatReply | Error]:
+    """Send a message to the AI agent
+
+     Sends a message to the workspace's AI agent and returns its reply. Pass `sessionId` to continue a
+    conversation (404 if unknown).
+
+    Args:
+        body (ChatRequest): A message to the AI agent.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatReply | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatRequest,
+) -> ChatReply:
+    """Send a message to the AI agent
+
+     Sends a message to the workspace's AI agent and returns its reply. Pass `sessionId` to continue a
+    conversation (404 if unknown).
+
+    Args:
+        body (ChatRequest): A message to the AI agent.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        ChatReply
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(ChatReply, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatRequest,
+) -> Response[ChatReply | Error]:
+    """Send a message to the AI agent
+
+     Sends a message to the workspace's AI agent and returns its reply. Pass `sessionId` to continue a
+    conversation (404 if unknown).
+
+    Args:
+        body (ChatRequest): A message to the AI agent.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChatReply | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatRequest,
+) -> ChatReply:
+    """Send a message to the AI agent
+
+     Sends a message to the workspace's AI agent and returns its reply. Pass `sessionId` to continue a
+    conversation (404 if unknown).
+
+    Args:
+        body (ChatRequest): A message to the AI agent.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        ChatReply
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(ChatReply, _parse_response(client=client, response=response))

@@ -1,0 +1,341 @@
+import datetime
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.actor_type import ActorType
+from ...models.audit_event_list import AuditEventList
+from ...models.audit_outcome import AuditOutcome
+from ...models.error import Error
+from ...types import UNSET, Response, Unset, to_status
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    actor_id: str | Unset = UNSET,
+    actor_type: ActorType | Unset = UNSET,
+    action: str | Unset = UNSET,
+    resource_type: str | Unset = UNSET,
+    outcome: AuditOutcome | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    params["actorId"] = actor_id
+
+    json_actor_type: str | Unset = UNSET
+    if not isinstance(actor_type, Unset):
+        json_actor_type = actor_type
+
+    params["actorType"] = json_actor_type
+
+    params["action"] = action
+
+    params["resourceType"] = resource_type
+
+    json_outcome: str | Unset = UNSET
+    if not isinstance(outcome, Unset):
+        json_outcome = outcome
+
+    params["outcome"] = json_outcome
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/audit",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuditEventList | Error | None:
+    if response.status_code == 200:
+        response_200 = AuditEventList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditEventList | Error]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    actor_id: str | Unset = UNSET,
+    actor_type: ActorType | Unset = UNSET,
+    action: str | Unset = UNSET,
+    resource_type: str | Unset = UNSET,
+    outcome: AuditOutcome | Unset = UNSET,
+) -> Response[AuditEventList | Error]:
+    """Query the audit log
+
+     Returns audit events, newest first, filtered by time range, actor, action, resource type and
+    outcome.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        actor_id (str | Unset):
+        actor_type (ActorType | Unset): Kind of principal that performed an audited action.
+        action (str | Unset):
+        resource_type (str | Unset):
+        outcome (AuditOutcome | Unset): Result of an audited action.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditEventList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        actor_id=actor_id,
+        actor_type=actor_type,
+        action=action,
+        resource_type=resource_type,
+        outcome=outcome,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    actor_id: str | Unset = UNSET,
+    actor_type: ActorType | Unset = UNSET,
+    action: str | Unset = UNSET,
+    resource_type: str | Unset = UNSET,
+    outcome: AuditOutcome | Unset = UNSET,
+) -> AuditEventList:
+    """Query the audit log
+
+     Returns audit events, newest first, filtered by time range, actor, action, resource type and
+    outcome.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        actor_id (str | Unset):
+        actor_type (ActorType | Unset): Kind of principal that performed an audited action.
+        action (str | Unset):
+        resource_type (str | Unset):
+        outcome (AuditOutcome | Unset): Result of an audited action.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        AuditEventList
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        actor_id=actor_id,
+        actor_type=actor_type,
+        action=action,
+        resource_type=resource_type,
+        outcome=outcome,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(AuditEventList, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    actor_id: str | Unset = UNSET,
+    actor_type: ActorType | Unset = UNSET,
+    action: str | Unset = UNSET,
+    resource_type: str | Unset = UNSET,
+    outcome: AuditOutcome | Unset = UNSET,
+) -> Response[AuditEventList | Error]:
+    """Query the audit log
+
+     Returns audit events, newest first, filtered by time range, actor, action, resource type and
+    outcome.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        actor_id (str | Unset):
+        actor_type (ActorType | Unset): Kind of principal that performed an audited action.
+        action (str | Unset):
+        resource_type (str | Unset):
+        outcome (AuditOutcome | Unset): Result of an audited action.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditEventList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        actor_id=actor_id,
+        actor_type=actor_type,
+        action=action,
+        resource_type=resource_type,
+        outcome=outcome,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    from_: datetime.datetime | Unset = UNSET,
+    to: datetime.datetime | Unset = UNSET,
+    actor_id: str | Unset = UNSET,
+    actor_type: ActorType | Unset = UNSET,
+    action: str | Unset = UNSET,
+    resource_type: str | Unset = UNSET,
+    outcome: AuditOutcome | Unset = UNSET,
+) -> AuditEventList:
+    """Query the audit log
+
+     Returns audit events, newest first, filtered by time range, actor, action, resource type and
+    outcome.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        from_ (datetime.datetime | Unset):
+        to (datetime.datetime | Unset):
+        actor_id (str | Unset):
+        actor_type (ActorType | Unset): Kind of principal that performed an audited action.
+        action (str | Unset):
+        resource_type (str | Unset):
+        outcome (AuditOutcome | Unset): Result of an audited action.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        AuditEventList
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        from_=from_,
+        to=to,
+        actor_id=actor_id,
+        actor_type=actor_type,
+        action=action,
+        resource_type=resource_type,
+        outcome=outcome,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(AuditEventList, _parse_response(client=client, response=response))

@@ -1,0 +1,166 @@
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.billing_quotas import BillingQuotas
+from ...models.error import Error
+from ...types import Response, to_status
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/billing/quotas",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BillingQuotas | Error | None:
+    if response.status_code == 200:
+        response_200 = BillingQuotas.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BillingQuotas | Error]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BillingQuotas | Error]:
+    """Get quota limits
+
+     Returns the plan's limits, with the plan defaults they override.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BillingQuotas | Error]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> BillingQuotas:
+    """Get quota limits
+
+     Returns the plan's limits, with the plan defaults they override.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        BillingQuotas
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(BillingQuotas, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BillingQuotas | Error]:
+    """Get quota limits
+
+     Returns the plan's limits, with the plan defaults they override.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BillingQuotas | Error]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> BillingQuotas:
+    """Get quota limits
+
+     Returns the plan's limits, with the plan defaults they override.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        BillingQuotas
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(BillingQuotas, _parse_response(client=client, response=response))

@@ -1,0 +1,208 @@
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.connector import Connector
+from ...models.connector_create import ConnectorCreate
+from ...models.error import Error
+from ...types import Response, to_status
+
+
+def _get_kwargs(
+    *,
+    body: ConnectorCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/connectors",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Connector | Error | None:
+    if response.status_code == 201:
+        response_201 = Connector.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Connector | Error]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreate,
+) -> Response[Connector | Error]:
+    """Create a connector
+
+     Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
+
+    Args:
+        body (ConnectorCreate): Fields to create a connector.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreate,
+) -> Connector:
+    """Create a connector
+
+     Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
+
+    Args:
+        body (ConnectorCreate): Fields to create a connector.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        Connector
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(Connector, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreate,
+) -> Response[Connector | Error]:
+    """Create a connector
+
+     Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
+
+    Args:
+        body (ConnectorCreate): Fields to create a connector.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorCreate,
+) -> Connector:
+    """Create a connector
+
+     Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
+
+    Args:
+        body (ConnectorCreate): Fields to create a connector.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        Connector
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(Connector, _parse_response(client=client, response=response))

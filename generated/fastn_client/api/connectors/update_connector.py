@@ -1,0 +1,238 @@
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.connector import Connector
+from ...models.connector_update import ConnectorUpdate
+from ...models.error import Error
+from ...types import Response, to_status
+
+
+def _get_kwargs(
+    connector_id: UUID,
+    *,
+    body: ConnectorUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/connectors/{connector_id}".format(
+            connector_id=quote(str(connector_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Connector | Error | None:
+    if response.status_code == 200:
+        response_200 = Connector.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Connector | Error]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    connector_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorUpdate,
+) -> Response[Connector | Error]:
+    """Update a connector
+
+     Changes a connector. Fields left out keep their value. The body's `revision` must equal the
+    connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
+
+    Args:
+        connector_id (UUID):
+        body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
+            cannot change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Error]
+    """
+
+    kwargs = _get_kwargs(
+        connector_id=connector_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    connector_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorUpdate,
+) -> Connector:
+    """Update a connector
+
+     Changes a connector. Fields left out keep their value. The body's `revision` must equal the
+    connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
+
+    Args:
+        connector_id (UUID):
+        body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
+            cannot change.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        Connector
+    """
+
+    kwargs = _get_kwargs(
+        connector_id=connector_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(Connector, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    connector_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorUpdate,
+) -> Response[Connector | Error]:
+    """Update a connector
+
+     Changes a connector. Fields left out keep their value. The body's `revision` must equal the
+    connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
+
+    Args:
+        connector_id (UUID):
+        body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
+            cannot change.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Connector | Error]
+    """
+
+    kwargs = _get_kwargs(
+        connector_id=connector_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    connector_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConnectorUpdate,
+) -> Connector:
+    """Update a connector
+
+     Changes a connector. Fields left out keep their value. The body's `revision` must equal the
+    connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
+
+    Args:
+        connector_id (UUID):
+        body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
+            cannot change.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        Connector
+    """
+
+    kwargs = _get_kwargs(
+        connector_id=connector_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(Connector, _parse_response(client=client, response=response))

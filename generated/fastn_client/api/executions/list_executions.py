@@ -1,0 +1,258 @@
+from typing import Any, cast
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.error import Error
+from ...models.execution_list import ExecutionList
+from ...models.execution_status import ExecutionStatus
+from ...types import UNSET, Response, Unset, to_status
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    workflow_id: UUID | Unset = UNSET,
+    status: ExecutionStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_workflow_id: str | Unset = UNSET
+    if not isinstance(workflow_id, Unset):
+        json_workflow_id = str(workflow_id)
+    params["workflowId"] = json_workflow_id
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/executions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | ExecutionList | None:
+    if response.status_code == 200:
+        response_200 = ExecutionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ExecutionList]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    workflow_id: UUID | Unset = UNSET,
+    status: ExecutionStatus | Unset = UNSET,
+) -> Response[Error | ExecutionList]:
+    """List executions
+
+     Lists executions, newest first, one page at a time; filter by workflow and status.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        workflow_id (UUID | Unset):
+        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
+            transient; the others are final.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ExecutionList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        workflow_id=workflow_id,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    workflow_id: UUID | Unset = UNSET,
+    status: ExecutionStatus | Unset = UNSET,
+) -> ExecutionList:
+    """List executions
+
+     Lists executions, newest first, one page at a time; filter by workflow and status.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        workflow_id (UUID | Unset):
+        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
+            transient; the others are final.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        ExecutionList
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        workflow_id=workflow_id,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(ExecutionList, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    workflow_id: UUID | Unset = UNSET,
+    status: ExecutionStatus | Unset = UNSET,
+) -> Response[Error | ExecutionList]:
+    """List executions
+
+     Lists executions, newest first, one page at a time; filter by workflow and status.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        workflow_id (UUID | Unset):
+        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
+            transient; the others are final.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | ExecutionList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        workflow_id=workflow_id,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    workflow_id: UUID | Unset = UNSET,
+    status: ExecutionStatus | Unset = UNSET,
+) -> ExecutionList:
+    """List executions
+
+     Lists executions, newest first, one page at a time; filter by workflow and status.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        workflow_id (UUID | Unset):
+        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
+            transient; the others are final.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        ExecutionList
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        workflow_id=workflow_id,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(ExecutionList, _parse_response(client=client, response=response))

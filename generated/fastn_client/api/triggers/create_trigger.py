@@ -1,0 +1,216 @@
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import raise_for_status
+from ...models.error import Error
+from ...models.trigger import Trigger
+from ...models.trigger_create import TriggerCreate
+from ...types import Response, to_status
+
+
+def _get_kwargs(
+    *,
+    body: TriggerCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/triggers",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Trigger | None:
+    if response.status_code == 201:
+        response_201 = Trigger.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Trigger]:
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TriggerCreate,
+) -> Response[Error | Trigger]:
+    """Create a trigger
+
+     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
+    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
+    `webhookUrl`.
+
+    Args:
+        body (TriggerCreate): Fields to create a trigger.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Trigger]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TriggerCreate,
+) -> Trigger:
+    """Create a trigger
+
+     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
+    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
+    `webhookUrl`.
+
+    Args:
+        body (TriggerCreate): Fields to create a trigger.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        Trigger
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return cast(Trigger, _parse_response(client=client, response=response))
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TriggerCreate,
+) -> Response[Error | Trigger]:
+    """Create a trigger
+
+     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
+    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
+    `webhookUrl`.
+
+    Args:
+        body (TriggerCreate): Fields to create a trigger.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Trigger]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TriggerCreate,
+) -> Trigger:
+    """Create a trigger
+
+     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
+    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
+    `webhookUrl`.
+
+    Args:
+        body (TriggerCreate): Fields to create a trigger.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        Trigger
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return cast(Trigger, _parse_response(client=client, response=response))

@@ -1,0 +1,225 @@
+"""Clients of the Fastn API.
+
+``Client`` sends no credentials; ``AuthenticatedClient`` sends the API key the Fastn way
+(``x-fastn-api-key: KEY``, no prefix) with the workspace, tenant and stage headers set once::
+
+    client = AuthenticatedClient(token="fsk_live_...", space_id="...")
+    client = AuthenticatedClient.from_env()  # FASTN_API_KEY, FASTN_SPACE_ID, ...
+
+Both send every request through ``FastnTransport`` / ``AsyncFastnTransport`` (retries,
+Retry-After, rate-limit pacing), configured by ``options=ClientOptions(...)``, and time out
+after 5 s to connect and 30 s to read unless given another ``timeout``.
+"""
+
+import os
+import ssl
+from collections.abc import Mapping
+from typing import Any, Self
+
+import httpx
+from attrs import define, evolve, field
+
+from .lib.options import ClientOptions
+from .lib.transport import AsyncFastnTransport, FastnTransport
+
+DEFAULT_BASE_URL = "https://live.fastn.ai"
+"""Where requests go unless ``base_url`` (or ``FASTN_BASE_URL`` for ``from_env``) says otherwise."""
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""5 s to connect, 30 s for each read, write and pool wait. Pass ``timeout=`` to change it."""
+
+API_KEY_HEADER = "x-fastn-api-key"
+SPACE_ID_HEADER = "x-fastn-space-id"
+TENANT_ID_HEADER = "x-fastn-space-tenantid"
+STAGE_HEADER = "stage"
+
+
+@define
+class Client:
+    """A client of the Fastn API that sends no credentials.
+
+    Keyword arguments:
+        ``base_url``: where the API is; default ``https://live.fastn.ai``.
+        ``headers`` / ``cookies``: sent with every request.
+        ``timeout``: an ``httpx.Timeout``; default 5 s connect, 30 s read. ``None`` waits forever.
+        ``options``: a ``ClientOptions`` for retries, Retry-After and pacing.
+        ``verify_ssl``, ``follow_redirects``: as in httpx.
+        ``httpx_args``: more arguments for ``httpx.Client`` / ``httpx.AsyncClient``; a
+            ``transport`` given here is wrapped by the retrying transport, not replaced.
+        ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` when the server
+            answers a status the spec does not document.
+    """
+
+    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
+    _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
+    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
+    _options: ClientOptions = field(factory=ClientOptions, kw_only=True, alias="options", repr=False)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+
+    @property
+    def options(self) -> ClientOptions:
+        """Retry, Retry-After and pacing settings of this client."""
+        return self._options
+
+    def _request_headers(self) -> dict[str, str]:
+        """Headers sent on every request; subclasses add credentials here, not to ``_headers``."""
+        return dict(self._headers)
+
+    def with_headers(self, headers: dict[str, str]) -> Self:
+        """Get a new client matching this one with additional headers"""
+        if self._client is not None:
+            self._client.headers.update(headers)
+        if self._async_client is not None:
+            self._async_client.headers.update(headers)
+        return evolve(self, headers={**self._headers, **headers})
+
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
+        """Get a new client matching this one with additional cookies"""
+        if self._client is not None:
+            self._client.cookies.update(cookies)
+        if self._async_client is not None:
+            self._async_client.cookies.update(cookies)
+        return evolve(self, cookies={**self._cookies, **cookies})
+
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
+        """Get a new client matching this one with a new timeout configuration"""
+        if self._client is not None:
+            self._client.timeout = timeout
+        if self._async_client is not None:
+            self._async_client.timeout = timeout
+        return evolve(self, timeout=timeout)
+
+    def with_options(self, options: ClientOptions) -> Self:
+        """Get a new client matching this one with other retry and pacing options"""
+        return evolve(self, options=options)
+
+    def _client_args(self) -> tuple[dict[str, Any], Any]:
+        args = dict(self._httpx_args)
+        inner = args.pop("transport", None)
+        common = {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": self._request_headers(),
+            "timeout": self._timeout,
+            "follow_redirects": self._follow_redirects,
+            **args,
+        }
+        return common, inner
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Manually set the underlying httpx.Client
+
+        **NOTE**: This will override any other settings on the client, including cookies,
+        headers, timeout and the retrying transport.
+        """
+        self._client = client
+        return self
+
+    def get_httpx_client(self) -> httpx.Client:
+        """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        if self._client is None:
+            common, inner = self._client_args()
+            transport = FastnTransport(inner or httpx.HTTPTransport(verify=self._verify_ssl), options=self._options)
+            self._client = httpx.Client(transport=transport, **common)
+        return self._client
+
+    def __enter__(self) -> Self:
+        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
+        self.get_httpx_client().__enter__()
+        return self
+
+    def __exit__(self, *args: Any, **kwargs: Any) -> None:
+        """Exit a context manager for internal httpx.Client (see httpx docs)"""
+        self.get_httpx_client().__exit__(*args, **kwargs)
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Manually set the underlying httpx.AsyncClient
+
+        **NOTE**: This will override any other settings on the client, including cookies,
+        headers, timeout and the retrying transport.
+        """
+        self._async_client = async_client
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        if self._async_client is None:
+            common, inner = self._client_args()
+            transport = AsyncFastnTransport(
+                inner or httpx.AsyncHTTPTransport(verify=self._verify_ssl), options=self._options
+            )
+            self._async_client = httpx.AsyncClient(transport=transport, **common)
+        return self._async_client
+
+    async def __aenter__(self) -> Self:
+        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
+        await self.get_async_httpx_client().__aenter__()
+        return self
+
+    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
+        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
+        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+
+@define
+class AuthenticatedClient(Client):
+    """A client of the Fastn API that authenticates every request.
+
+    By default the key goes in ``x-fastn-api-key`` as is. For a user's bearer token instead,
+    pass ``auth_header_name="Authorization", prefix="Bearer"``. The workspace (``space_id``),
+    tenant (``tenant_id``) and stage (``stage``) are client-wide: set them here once. The
+    token is never shown by ``repr()``.
+
+    Attributes:
+        token: The API key (``fsk_test_...`` / ``fsk_live_...``) or bearer token.
+        prefix: Put before the token, separated by a space; empty by default.
+        auth_header_name: Header that carries the token; ``x-fastn-api-key`` by default.
+        space_id: Workspace UUID, sent as ``x-fastn-space-id``.
+        tenant_id: Tenant, sent as ``x-fastn-space-tenantid``.
+        stage: ``LIVE``, ``DRAFT``, ``STAGING`` or ``DEV``, sent as ``stage``.
+    """
+
+    token: str = field(kw_only=True, repr=False)
+    prefix: str = field(default="", kw_only=True)
+    auth_header_name: str = field(default=API_KEY_HEADER, kw_only=True)
+    space_id: str | None = field(default=None, kw_only=True)
+    tenant_id: str | None = field(default=None, kw_only=True)
+    stage: str | None = field(default=None, kw_only=True)
+
+    def _request_headers(self) -> dict[str, str]:
+        headers = super()._request_headers()
+        for name, value in (
+            (SPACE_ID_HEADER, self.space_id),
+            (TENANT_ID_HEADER, self.tenant_id),
+            (STAGE_HEADER, self.stage),
+        ):
+            if value is not None:
+                headers[name] = value
+        headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
+        return headers
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
+        """Build a client from the environment; keyword arguments win over it.
+
+        ``FASTN_API_KEY`` (required), ``FASTN_SPACE_ID``, ``FASTN_TENANT_ID``, ``FASTN_STAGE``
+        and ``FASTN_BASE_URL`` (default ``https://live.fastn.ai``).
+        """
+        env = os.environ if environ is None else environ
+        token = kwargs.pop("token", None) or env.get("FASTN_API_KEY")
+        if not token:
+            raise ValueError("FASTN_API_KEY is not set: export it or pass token=... to AuthenticatedClient.from_env()")
+        settings: dict[str, Any] = {
+            "base_url": env.get("FASTN_BASE_URL") or DEFAULT_BASE_URL,
+            "space_id": env.get("FASTN_SPACE_ID") or None,
+            "tenant_id": env.get("FASTN_TENANT_ID") or None,
+            "stage": env.get("FASTN_STAGE") or None,
+        }
+        settings.update(kwargs)
+        return cls(token=token, **settings)

@@ -1,0 +1,53 @@
+"""Defaults and protocol names of the hand-written runtime, in one place.
+
+Every tunable default of :class:`~fastn_client.lib.options.ClientOptions` is
+defined here so the README, the options class and the tests quote one source.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Name of the logger every debug line of the runtime goes to.
+LOGGER_NAME: Final = "fastn_client"
+
+# --- Retries -----------------------------------------------------------------
+
+#: Retries after the first attempt (so 3 attempts in all); 0 turns retrying off.
+DEFAULT_MAX_RETRIES: Final = 2
+#: First backoff delay in seconds; each further retry doubles it.
+DEFAULT_BACKOFF_INITIAL: Final = 0.5
+#: Upper bound of one backoff delay in seconds, before jitter.
+DEFAULT_BACKOFF_MAX: Final = 8.0
+#: Seconds from the first attempt after which no further retry starts.
+#: Room for one maximal Retry-After wait (below) plus the requests themselves.
+DEFAULT_DEADLINE: Final = 120.0
+#: A Retry-After (or pacing wait) longer than this surfaces the error at once:
+#: sleeping for minutes inside a library call looks like a hang to the caller.
+DEFAULT_RETRY_AFTER_CEILING: Final = 60.0
+
+#: Methods that are safe to send twice (RFC 9110 section 9.2.2), minus TRACE,
+#: which this API does not serve.
+IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+#: Statuses worth another attempt of an idempotent request: request timeout,
+#: rate limited, and the server-side failures a later attempt may not meet.
+IDEMPOTENT_RETRY_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
+#: Statuses that prove a request was not processed, so that even a POST may be
+#: sent again: only 429 (refused before any work was done).
+UNPROCESSED_RETRY_STATUSES: Final = frozenset({429})
+
+# --- Rate-limit pacing -------------------------------------------------------
+
+#: While other requests of the same key are in flight, the pacer re-checks
+#: the budget this often (seconds): their answers may free or reveal budget.
+PACING_POLL_INTERVAL: Final = 0.01
+
+# --- Header names (lower case; httpx.Headers is case-insensitive) ------------
+
+API_KEY_HEADER: Final = "x-fastn-api-key"
+AUTHORIZATION_HEADER: Final = "authorization"
+RATE_LIMIT_LIMIT_HEADER: Final = "x-ratelimit-limit"
+RATE_LIMIT_REMAINING_HEADER: Final = "x-ratelimit-remaining"
+RATE_LIMIT_RESET_HEADER: Final = "x-ratelimit-reset"
+RETRY_AFTER_HEADER: Final = "retry-after"
+REQUEST_ID_HEADER: Final = "x-request-id"

@@ -1,0 +1,314 @@
+"""Exceptions raised by the Fastn client, and ``raise_for_status``.
+
+Hierarchy::
+
+    FastnError
+    ├── APIConnectionError          the exchange did not complete (after retries)
+    │   └── APITimeoutError         ... because a timeout expired
+    └── APIStatusError              the server answered 4xx or 5xx
+        ├── BadRequestError             400
+        ├── AuthenticationError         401
+        ├── PermissionDeniedError       403
+        ├── NotFoundError               404
+        ├── ConflictError               409
+        ├── UnprocessableEntityError    422
+        ├── RateLimitError              429
+        └── InternalServerError         500 and above
+
+Any other 4xx is raised as a plain :class:`APIStatusError`.
+
+The exceptions keep the request's method and URL (:class:`RequestInfo`), never
+the :class:`httpx.Request` itself: its headers carry the API key, and an
+exception travels far (logs, error trackers, pickles). For the same reason no
+exception keeps the :class:`httpx.Response`, whose ``.request`` is that same
+object; the status, headers and parsed body are copied instead.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping
+
+import attrs
+import httpx
+
+from .constants import REQUEST_ID_HEADER
+from .headers import retry_after_from
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "FastnError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestInfo",
+    "UnprocessableEntityError",
+    "connection_error_from",
+    "raise_for_status",
+    "status_error_from",
+]
+
+# A non-JSON error body (an HTML page from a proxy, say) is quoted in the
+# message only this far: enough to recognise it, short enough for a log line.
+_TEXT_BODY_LIMIT = 200
+
+
+@attrs.frozen
+class RequestInfo:
+    """Method and URL of the request an error belongs to (no headers, no body)."""
+
+    method: str
+    url: httpx.URL
+
+    @classmethod
+    def of(cls, request: httpx.Request) -> RequestInfo:
+        """Copy what is safe to keep from ``request``."""
+        return cls(method=request.method, url=request.url)
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.url}"
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One entry of an error body's ``details``, e.g. a field that failed validation."""
+
+    field: str | None = None
+    message: str | None = None
+    code: str | None = None
+
+
+class FastnError(Exception):
+    """Base class of every error this client raises on purpose."""
+
+
+class APIConnectionError(FastnError):
+    """The request could not be completed: no connection, or the exchange broke.
+
+    Raised by the transport once retries are exhausted (or not allowed, e.g. a
+    POST whose request may have reached the server). The underlying
+    :mod:`httpx` exception is the ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, request: RequestInfo) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write or pool timeout expired (see ``__cause__``)."""
+
+
+class APIStatusError(FastnError):
+    """The server answered with a 4xx or 5xx status.
+
+    Attributes:
+        status_code: The HTTP status.
+        code: Machine-readable error code from the body (``"NOT_FOUND"``), if any.
+        message: Human-readable message from the body, else the status phrase.
+        details: Per-field details from the body (validation errors).
+        body: The decoded JSON body, the text of a non-JSON body, or ``None``.
+        request_id: ``requestId`` from the body, else the ``x-request-id`` header.
+        headers: The response headers.
+        retry_after: Seconds the server asked to wait (``Retry-After``), if sent.
+        request: Method and URL of the request.
+    """
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        request: RequestInfo,
+        message: str,
+        headers: httpx.Headers | None = None,
+        code: str | None = None,
+        details: tuple[ErrorDetail, ...] = (),
+        body: object = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.request = request
+        self.message = message
+        self.headers = headers if headers is not None else httpx.Headers()
+        self.code = code
+        self.details = details
+        self.body = body
+        self.request_id = request_id
+        self.retry_after = retry_after
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        # "404 NOT_FOUND: Customer not found (GET https://…, request req_123)"
+        status = f"{self.status_code} {self.code}" if self.code else str(self.status_code)
+        where = str(self.request)
+        if self.request_id:
+            where += f", request {self.request_id}"
+        return f"{status}: {self.message} ({where})"
+
+
+class BadRequestError(APIStatusError):
+    """400: the request is malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key or token is missing, wrong or expired."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: authenticated, but not allowed to do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource (or not visible to this key)."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource changed meanwhile, or already exists."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the body is well-formed but fails validation; see ``details``."""
+
+
+class RateLimitError(APIStatusError):
+    """429: the key's budget is spent; ``retry_after`` says for how long."""
+
+
+class InternalServerError(APIStatusError):
+    """500 and above: the server failed."""
+
+
+_BY_STATUS: Mapping[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _error_class(status_code: int) -> type[APIStatusError]:
+    if status_code >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status_code, APIStatusError)
+
+
+def _body_bytes(response: httpx.Response) -> bytes:
+    """The body, read now if the caller has not; ``b""`` if it cannot be read.
+
+    The generated client always reads bodies; a streamed or async response
+    that was not read cannot be read synchronously here, and an error without
+    its body beats a second error about stream state.
+    """
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        pass
+    try:
+        return response.read()
+    except (RuntimeError, httpx.StreamError):
+        return b""
+
+
+def _str_field(mapping: Mapping[str, object], name: str) -> str | None:
+    value = mapping.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _details(raw: object) -> tuple[ErrorDetail, ...]:
+    if not isinstance(raw, list):
+        return ()
+    return tuple(
+        ErrorDetail(
+            field=_str_field(item, "field"),
+            message=_str_field(item, "message"),
+            code=_str_field(item, "code"),
+        )
+        for item in raw
+        if isinstance(item, dict)
+    )
+
+
+def _message_from(body: Mapping[str, object]) -> str | None:
+    # Our convention is "message"; the official SDK also reads "error", which
+    # some endpoints send as a string and some as {"message": ...}.
+    message = _str_field(body, "message") or _str_field(body, "error")
+    error = body.get("error")
+    if message is None and isinstance(error, dict):
+        message = _str_field(error, "message")
+    return message
+
+
+def _request_info(response: httpx.Response) -> RequestInfo:
+    try:
+        return RequestInfo.of(response.request)
+    except RuntimeError:
+        # A Response built by hand has no request; say so rather than fail.
+        return RequestInfo(method="?", url=httpx.URL())
+
+
+def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> APIStatusError:
+    """Build the typed exception for an error response (without raising it).
+
+    Lenient by design: a body that is not JSON, not an object, or lacks
+    fields still produces a useful error with the status phrase as message.
+    ``clock`` (Unix seconds) resolves a ``Retry-After`` given as an HTTP date.
+    """
+    raw = _body_bytes(response)
+    body: object = None
+    code = message = request_id = None
+    details: tuple[ErrorDetail, ...] = ()
+    try:
+        body = json.loads(raw) if raw else None
+    except ValueError:
+        text = raw.decode("utf-8", errors="replace").strip()
+        body = text
+        message = text[:_TEXT_BODY_LIMIT] or None
+    if isinstance(body, dict):
+        code = _str_field(body, "code")
+        message = _message_from(body)
+        request_id = _str_field(body, "requestId")
+        details = _details(body.get("details"))
+    headers = httpx.Headers(response.headers)
+    return _error_class(response.status_code)(
+        status_code=response.status_code,
+        request=_request_info(response),
+        message=message or response.reason_phrase or "HTTP error",
+        headers=headers,
+        code=code,
+        details=details,
+        body=body,
+        request_id=request_id or headers.get(REQUEST_ID_HEADER),
+        retry_after=retry_after_from(headers, now=clock()),
+    )
+
+
+def raise_for_status(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> None:
+    """Raise the matching :class:`APIStatusError` subclass for a 4xx/5xx response.
+
+    A no-op for 1xx, 2xx and 3xx, so generated ``sync()``/``asyncio()``
+    functions can call it unconditionally before parsing the body.
+    """
+    if response.status_code >= 400:
+        raise status_error_from(response, clock=clock)
+
+
+def connection_error_from(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    """Wrap a transport failure; the caller raises it ``from exc``."""
+    info = RequestInfo.of(request)
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out ({info}): {detail}", request=info)
+    return APIConnectionError(f"Connection error ({info}): {detail}", request=info)

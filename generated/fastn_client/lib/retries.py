@@ -1,0 +1,108 @@
+"""Which failures are retried, and how long to wait: the retry rules.
+
+The rules are expressed as two :class:`httpx_retries.Retry` policies, so the
+vocabulary (allowed methods, status list, retryable exception classes) and
+the attempt bookkeeping (``increment``, ``is_exhausted``, the capped
+exponential of ``backoff_strategy``) are httpx-retries' own:
+
+* idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) retry connection
+  failures, timeouts, broken exchanges and 408/429/500/502/503/504;
+* every other method (POST, PATCH) retries only what proves the request was
+  not processed: a 429, or failing to connect (connect error or timeout, or
+  no pooled connection becoming free). Never a 5xx or a read timeout: the
+  server may have created the resource, and a duplicate create is worse
+  than an error.
+
+The loop around them is not httpx-retries' ``RetryTransport``: see
+``overrides/README.md`` for what it lacks and :mod:`.transport` for the loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+import httpx
+from httpx_retries import Retry
+
+from .constants import (
+    IDEMPOTENT_METHODS,
+    IDEMPOTENT_RETRY_STATUSES,
+    UNPROCESSED_RETRY_STATUSES,
+)
+from .options import ClientOptions
+
+__all__ = ["RetryRules", "backoff_delay"]
+
+# Failures of an exchange that may be retried when sending twice is harmless.
+_ANY_TRANSPORT_FAILURE: tuple[type[Exception], ...] = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+# Failures that happen before a single byte of the request left this process.
+_NOT_SENT: tuple[type[Exception], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+)
+
+
+@attrs.frozen
+class RetryRules:
+    """The two httpx-retries policies derived from one :class:`ClientOptions`."""
+
+    idempotent: Retry
+    unprocessed: Retry
+
+    @classmethod
+    def from_options(cls, options: ClientOptions) -> RetryRules:
+        """Build both policies with the retry count and backoff of ``options``."""
+        return cls(
+            idempotent=_policy(
+                options,
+                IDEMPOTENT_METHODS,
+                IDEMPOTENT_RETRY_STATUSES,
+                _ANY_TRANSPORT_FAILURE,
+            ),
+            unprocessed=_policy(options, ("POST", "PATCH"), UNPROCESSED_RETRY_STATUSES, _NOT_SENT),
+        )
+
+    def for_method(self, method: str) -> Retry:
+        """The policy for ``method``: idempotent ones get the broad rules."""
+        return self.idempotent if self.idempotent.is_retryable_method(method) else self.unprocessed
+
+
+def _policy(
+    options: ClientOptions,
+    methods: Iterable[str],
+    statuses: Iterable[int],
+    failures: tuple[type[Exception], ...],
+) -> Retry:
+    return Retry(
+        total=options.max_retries,
+        allowed_methods=methods,
+        status_forcelist=statuses,
+        retry_on_exceptions=failures,
+        backoff_factor=options.backoff_initial,
+        max_backoff_wait=options.backoff_max,
+        # Jitter is applied by backoff_delay() from the injected random
+        # source; httpx-retries would draw from the global one.
+        backoff_jitter=0.0,
+        # Retry-After is read by the transport, which also enforces the
+        # ceiling; httpx-retries would clamp a long one and retry early.
+        respect_retry_after_header=False,
+    )
+
+
+def backoff_delay(retry: Retry, options: ClientOptions) -> float:
+    """The jittered backoff before the retry after ``retry.attempts_made`` retries.
+
+    httpx-retries gives the capped exponential ``min(initial * 2**n, cap)``;
+    jitter is drawn here from ``options.random`` so that tests control it.
+    """
+    base = retry.backoff_strategy()
+    draw = options.random()
+    if options.jitter == "full":
+        return base * draw
+    return base / 2 * (1 + draw)

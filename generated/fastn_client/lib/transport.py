@@ -1,0 +1,328 @@
+"""Transports that pace, retry and translate failures for the Fastn client.
+
+Plug one into the generated client's httpx client::
+
+    httpx.Client(transport=FastnTransport(options=ClientOptions()))
+    httpx.AsyncClient(transport=AsyncFastnTransport(options=ClientOptions()))
+
+Each request goes round one loop::
+
+    wait for rate-limit budget -> send -> answer retryable? -> sleep -> again
+
+A transport is the narrowest seam httpx offers: below redirects, auth and
+cookies, so every attempt (and only real network attempts) is paced and
+counted, and the generated code needs no change beyond choosing the
+transport. All decisions live in :class:`_Exchange`, shared by the sync and
+the async transport, which do nothing but the I/O and the sleeping.
+
+Once retrying stops, an answer is returned as it is (the caller turns 4xx/5xx
+into exceptions with :func:`~fastn_client.lib.errors.raise_for_status`), and
+an :mod:`httpx` transport failure is raised as
+:class:`~fastn_client.lib.errors.APIConnectionError` or
+:class:`~fastn_client.lib.errors.APITimeoutError`, chained from it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import httpx
+
+from .constants import IDEMPOTENT_METHODS, IDEMPOTENT_RETRY_STATUSES, LOGGER_NAME
+from .errors import connection_error_from
+from .headers import retry_after_from
+from .options import ClientOptions, PacingEvent, RetryEvent
+from .pacing import SHARED_PACER, Ticket, bucket_id
+from .retries import RetryRules, backoff_delay
+
+__all__ = ["AsyncFastnTransport", "FastnTransport"]
+
+logger = logging.getLogger(LOGGER_NAME)
+
+
+class _Exchange:
+    """One request's way through pacing and retries.
+
+    Log lines name the method and the URL path only: never headers (the key
+    travels there) and never the query string.
+    """
+
+    def __init__(self, request: httpx.Request, options: ClientOptions, rules: RetryRules) -> None:
+        self._request = request
+        self._options = options
+        self._retry = rules.for_method(request.method)
+        started = options.clock()
+        self._deadline_at = math.inf if options.deadline is None else started + options.deadline
+        self._pacer = (options.pacer or SHARED_PACER) if options.pacing else None
+        self._bucket = bucket_id(request) if self._pacer is not None else ""
+        self._ticket: Ticket | None = None
+
+    # --- pacing --------------------------------------------------------------
+
+    def pace(self) -> float | None:
+        """Reserve budget and return ``None`` (send now), or a delay to sleep first."""
+        if self._pacer is None:
+            return None
+        options = self._options
+        now = options.clock()
+        outcome = self._pacer.reserve(self._bucket, now=now)
+        if isinstance(outcome, Ticket):
+            self._ticket = outcome
+            return None
+        if outcome.delay > options.retry_after_ceiling or now + outcome.delay > self._deadline_at:
+            # Waiting that long would look like a hang, or overrun the
+            # caller's deadline: send, and let the server's 429 speak.
+            logger.debug(
+                "Not pacing %s %s: a %.2f s wait for the rate-limit budget exceeds the ceiling or deadline",
+                self._request.method,
+                self._request.url.path,
+                outcome.delay,
+            )
+            self._ticket = self._pacer.force(self._bucket)
+            return None
+        logger.debug(
+            "Pacing %s %s: waiting %.2f s for the rate-limit budget (remaining %s, reset at %s)",
+            self._request.method,
+            self._request.url.path,
+            outcome.delay,
+            outcome.remaining,
+            outcome.reset_at,
+        )
+        if options.on_pacing is not None:
+            options.on_pacing(
+                PacingEvent(
+                    method=self._request.method,
+                    url=self._request.url,
+                    delay=outcome.delay,
+                    remaining=outcome.remaining,
+                    reset_at=outcome.reset_at,
+                )
+            )
+        return outcome.delay
+
+    def _settle(self, headers: httpx.Headers | None) -> None:
+        if self._ticket is not None:
+            self._ticket.settle(headers)
+            self._ticket = None
+
+    def abandon(self) -> None:
+        """Give the reservation back: the attempt ended in an unexpected exception."""
+        self._settle(None)
+
+    # --- retrying ------------------------------------------------------------
+
+    def on_response(self, response: httpx.Response) -> float | None:
+        """Learn from an answer; return the delay before retrying, or ``None`` to return it."""
+        self._settle(response.headers)
+        status = response.status_code
+        if not self._retry.is_retryable_status_code(status):
+            if status in IDEMPOTENT_RETRY_STATUSES:
+                logger.debug(
+                    "Not retrying %s %s (status %d): the request may have been processed",
+                    self._request.method,
+                    self._request.url.path,
+                    status,
+                )
+            return None
+        retry_after = retry_after_from(response.headers, now=self._options.clock())
+        return self._schedule(f"status {status}", status_code=status, retry_after=retry_after)
+
+    def on_error(self, exc: httpx.TransportError) -> float | None:
+        """Learn from a failed attempt; return the delay before retrying, or ``None`` to raise."""
+        self._settle(None)
+        if not self._retry.is_retryable_exception(exc):
+            reason = (
+                "not a retryable failure"
+                if self._request.method in IDEMPOTENT_METHODS
+                else "the request may have been processed"
+            )
+            logger.debug(
+                "Not retrying %s %s after %s: %s",
+                self._request.method,
+                self._request.url.path,
+                type(exc).__name__,
+                reason,
+            )
+            return None
+        return self._schedule(type(exc).__name__, error=exc)
+
+    def _schedule(
+        self,
+        what: str,
+        *,
+        status_code: int | None = None,
+        error: Exception | None = None,
+        retry_after: float | None = None,
+    ) -> float | None:
+        options = self._options
+        retry = self._retry
+        method, path = self._request.method, self._request.url.path
+        if retry.is_exhausted():
+            logger.debug(
+                "Giving up on %s %s (%s) after %d retries",
+                method,
+                path,
+                what,
+                retry.attempts_made,
+            )
+            return None
+        if retry_after is None:
+            delay = backoff_delay(retry, options)
+        elif retry_after > options.retry_after_ceiling:
+            logger.debug(
+                "Not retrying %s %s (%s): Retry-After %.2f s exceeds the %.2f s ceiling",
+                method,
+                path,
+                what,
+                retry_after,
+                options.retry_after_ceiling,
+            )
+            return None
+        else:
+            delay = retry_after
+        if options.clock() + delay > self._deadline_at:
+            logger.debug(
+                "Not retrying %s %s (%s): a %.2f s wait would pass the deadline",
+                method,
+                path,
+                what,
+                delay,
+            )
+            return None
+        attempt = retry.attempts_made + 1
+        logger.debug(
+            "Retrying %s %s (%s): retry %d of %d in %.2f s",
+            method,
+            path,
+            what,
+            attempt,
+            retry.total,
+            delay,
+        )
+        if options.on_retry is not None:
+            options.on_retry(
+                RetryEvent(
+                    method=method,
+                    url=self._request.url,
+                    attempt=attempt,
+                    max_retries=retry.total,
+                    delay=delay,
+                    status_code=status_code,
+                    error=error,
+                    retry_after=retry_after,
+                )
+            )
+        self._retry = retry.increment()
+        return delay
+
+
+class FastnTransport(httpx.BaseTransport):
+    """Synchronous transport: paces, retries and raises typed connection errors.
+
+    Args:
+        inner: The transport that does the I/O (default ``httpx.HTTPTransport()``;
+            ``httpx.MockTransport`` in tests).
+        options: Retry, pacing and hook settings (default ``ClientOptions()``).
+    """
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport | None = None,
+        *,
+        options: ClientOptions | None = None,
+    ) -> None:
+        self._inner = inner if inner is not None else httpx.HTTPTransport()
+        self._options = options if options is not None else ClientOptions()
+        self._rules = RetryRules.from_options(self._options)
+
+    @property
+    def options(self) -> ClientOptions:
+        """The settings this transport was built with (read-only: rules derive from them)."""
+        return self._options
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``, pacing and retrying as the options say."""
+        request.read()  # buffer a streamed body so that a retry can send it again
+        exchange = _Exchange(request, self._options, self._rules)
+        sleep = self._options.sleep
+        while True:
+            while (wait := exchange.pace()) is not None:
+                sleep(wait)
+            try:
+                response = self._inner.handle_request(request)
+            except httpx.TransportError as exc:
+                delay = exchange.on_error(exc)
+                if delay is None:
+                    raise connection_error_from(exc, request) from exc
+            except BaseException:
+                exchange.abandon()
+                raise
+            else:
+                delay = exchange.on_response(response)
+                if delay is None:
+                    return response
+                response.close()
+            sleep(delay)
+
+    def close(self) -> None:
+        """Close the inner transport."""
+        self._inner.close()
+
+    def __repr__(self) -> str:
+        return f"FastnTransport(inner={self._inner!r}, options={self._options!r})"
+
+
+class AsyncFastnTransport(httpx.AsyncBaseTransport):
+    """Asynchronous twin of :class:`FastnTransport`; sleeps with ``options.async_sleep``.
+
+    Args:
+        inner: The transport that does the I/O (default ``httpx.AsyncHTTPTransport()``).
+        options: Retry, pacing and hook settings (default ``ClientOptions()``).
+    """
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport | None = None,
+        *,
+        options: ClientOptions | None = None,
+    ) -> None:
+        self._inner = inner if inner is not None else httpx.AsyncHTTPTransport()
+        self._options = options if options is not None else ClientOptions()
+        self._rules = RetryRules.from_options(self._options)
+
+    @property
+    def options(self) -> ClientOptions:
+        """The settings this transport was built with (read-only: rules derive from them)."""
+        return self._options
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``, pacing and retrying as the options say."""
+        await request.aread()  # buffer a streamed body so that a retry can send it again
+        exchange = _Exchange(request, self._options, self._rules)
+        sleep = self._options.async_sleep
+        while True:
+            while (wait := exchange.pace()) is not None:
+                await sleep(wait)
+            try:
+                response = await self._inner.handle_async_request(request)
+            except httpx.TransportError as exc:
+                delay = exchange.on_error(exc)
+                if delay is None:
+                    raise connection_error_from(exc, request) from exc
+            except BaseException:  # including CancelledError: never leak a reservation
+                exchange.abandon()
+                raise
+            else:
+                delay = exchange.on_response(response)
+                if delay is None:
+                    return response
+                await response.aclose()
+            await sleep(delay)
+
+    async def aclose(self) -> None:
+        """Close the inner transport."""
+        await self._inner.aclose()
+
+    def __repr__(self) -> str:
+        return f"AsyncFastnTransport(inner={self._inner!r}, options={self._options!r})"

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.key_mode import KeyMode, check_key_mode
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ApiKeyCreate")
+
+
+@_attrs_define
+class ApiKeyCreate:
+    """Fields to create an API key.
+
+    Attributes:
+        name (str): Display name.
+        mode (KeyMode): Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`.
+        role (str | Unset): Role of the key; defaults to `developer`. 404 `NOT_FOUND` if unknown.
+        expires_at (datetime.datetime | Unset): When the key stops working; omit for never.
+    """
+
+    name: str
+    mode: KeyMode
+    role: str | Unset = UNSET
+    expires_at: datetime.datetime | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        mode: str = self.mode
+
+        role = self.role
+
+        expires_at: str | Unset = UNSET
+        if not isinstance(self.expires_at, Unset):
+            expires_at = self.expires_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "mode": mode,
+            }
+        )
+        if role is not UNSET:
+            field_dict["role"] = role
+        if expires_at is not UNSET:
+            field_dict["expiresAt"] = expires_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        mode = check_key_mode(d.pop("mode"))
+
+        role = d.pop("role", UNSET)
+
+        _expires_at = d.pop("expiresAt", UNSET)
+        expires_at: datetime.datetime | Unset
+        if isinstance(_expires_at, Unset):
+            expires_at = UNSET
+        else:
+            expires_at = datetime.datetime.fromisoformat(_expires_at)
+
+        api_key_create = cls(
+            name=name,
+            mode=mode,
+            role=role,
+            expires_at=expires_at,
+        )
+
+        return api_key_create

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.plan import Plan, check_plan
+
+T = TypeVar("T", bound="Billing")
+
+
+@_attrs_define
+class Billing:
+    """The workspace's plan and billing period.
+
+    Attributes:
+        plan (Plan): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
+            6,000/min.
+        billing_email (str): Where invoices go.
+        current_period_start (datetime.datetime): Start of the current billing period.
+        current_period_end (datetime.datetime): End of the current billing period.
+        rate_limit_per_minute (int): API calls per minute per key on this plan.
+        daily_call_limit (int | None): API calls per day (Free plan only); null when unlimited.
+    """
+
+    plan: Plan
+    billing_email: str
+    current_period_start: datetime.datetime
+    current_period_end: datetime.datetime
+    rate_limit_per_minute: int
+    daily_call_limit: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        plan: str = self.plan
+
+        billing_email = self.billing_email
+
+        current_period_start = self.current_period_start.isoformat()
+
+        current_period_end = self.current_period_end.isoformat()
+
+        rate_limit_per_minute = self.rate_limit_per_minute
+
+        daily_call_limit: int | None
+        daily_call_limit = self.daily_call_limit
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "plan": plan,
+                "billingEmail": billing_email,
+                "currentPeriodStart": current_period_start,
+                "currentPeriodEnd": current_period_end,
+                "rateLimitPerMinute": rate_limit_per_minute,
+                "dailyCallLimit": daily_call_limit,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        plan = check_plan(d.pop("plan"))
+
+        billing_email = d.pop("billingEmail")
+
+        current_period_start = datetime.datetime.fromisoformat(d.pop("currentPeriodStart"))
+
+        current_period_end = datetime.datetime.fromisoformat(d.pop("currentPeriodEnd"))
+
+        rate_limit_per_minute = d.pop("rateLimitPerMinute")
+
+        def _parse_daily_call_limit(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        daily_call_limit = _parse_daily_call_limit(d.pop("dailyCallLimit"))
+
+        billing = cls(
+            plan=plan,
+            billing_email=billing_email,
+            current_period_start=current_period_start,
+            current_period_end=current_period_end,
+            rate_limit_per_minute=rate_limit_per_minute,
+            daily_call_limit=daily_call_limit,
+        )
+
+        billing.additional_properties = d
+        return billing
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.usage_item import UsageItem
+
+
+T = TypeVar("T", bound="BillingUsage")
+
+
+@_attrs_define
+class BillingUsage:
+    """Usage in the current billing period, per metric.
+
+    Attributes:
+        period_start (datetime.datetime): Start of the period.
+        period_end (datetime.datetime): End of the period.
+        metrics (list[UsageItem]):
+    """
+
+    period_start: datetime.datetime
+    period_end: datetime.datetime
+    metrics: list[UsageItem]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        period_start = self.period_start.isoformat()
+
+        period_end = self.period_end.isoformat()
+
+        metrics = []
+        for metrics_item_data in self.metrics:
+            metrics_item = metrics_item_data.to_dict()
+            metrics.append(metrics_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "periodStart": period_start,
+                "periodEnd": period_end,
+                "metrics": metrics,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.usage_item import UsageItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        period_start = datetime.datetime.fromisoformat(d.pop("periodStart"))
+
+        period_end = datetime.datetime.fromisoformat(d.pop("periodEnd"))
+
+        metrics = []
+        _metrics = d.pop("metrics")
+        for metrics_item_data in _metrics:
+            metrics_item = UsageItem.from_dict(metrics_item_data)
+
+            metrics.append(metrics_item)
+
+        billing_usage = cls(
+            period_start=period_start,
+            period_end=period_end,
+            metrics=metrics,
+        )
+
+        billing_usage.additional_properties = d
+        return billing_usage
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.build_kind import BuildKind, check_build_kind
+from ..models.build_status import BuildStatus, check_build_status
+
+if TYPE_CHECKING:
+    from ..models.execution_error import ExecutionError
+
+
+T = TypeVar("T", bound="BuildJob")
+
+
+@_attrs_define
+class BuildJob:
+    """An AI build job. Poll it with `getAiBuild` until `status` is final.
+
+    Attributes:
+        id (UUID): Unique identifier of the build job, assigned by the server.
+        kind (BuildKind): What an AI build produces.
+        prompt (str): The request.
+        status (BuildStatus): Progress of a build job. `GENERATED`, `DEPLOYED` and `FAILED` are final (`FAILED` is
+            inferred).
+        resource_id (None | UUID): The connector or workflow built, once `GENERATED`.
+        error (ExecutionError | None): Why it failed, once `FAILED`.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+        updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+    """
+
+    id: UUID
+    kind: BuildKind
+    prompt: str
+    status: BuildStatus
+    resource_id: None | UUID
+    error: ExecutionError | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.execution_error import ExecutionError  # noqa: PLC0415
+
+        id = str(self.id)
+
+        kind: str = self.kind
+
+        prompt = self.prompt
+
+        status: str = self.status
+
+        resource_id: None | str
+        if isinstance(self.resource_id, UUID):
+            resource_id = str(self.resource_id)
+        else:
+            resource_id = self.resource_id
+
+        error: dict[str, Any] | None
+        if isinstance(self.error, ExecutionError):
+            error = self.error.to_dict()
+        else:
+            error = self.error
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "kind": kind,
+                "prompt": prompt,
+                "status": status,
+                "resourceId": resource_id,
+                "error": error,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.execution_error import ExecutionError  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        kind = check_build_kind(d.pop("kind"))
+
+        prompt = d.pop("prompt")
+
+        status = check_build_status(d.pop("status"))
+
+        def _parse_resource_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                resource_id_type_0 = UUID(data)
+
+                return resource_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        resource_id = _parse_resource_id(d.pop("resourceId"))
+
+        def _parse_error(data: object) -> ExecutionError | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_type_0 = ExecutionError.from_dict(data)
+
+                return error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExecutionError | None, data)
+
+        error = _parse_error(d.pop("error"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        build_job = cls(
+            id=id,
+            kind=kind,
+            prompt=prompt,
+            status=status,
+            resource_id=resource_id,
+            error=error,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        build_job.additional_properties = d
+        return build_job
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.build_kind import BuildKind, check_build_kind
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BuildRequest")
+
+
+@_attrs_define
+class BuildRequest:
+    """What the AI should build.
+
+    Attributes:
+        kind (BuildKind): What an AI build produces.
+        prompt (str): Plain-language description of the connector or workflow.
+        name (str | Unset): Name for the result; generated if omitted.
+    """
+
+    kind: BuildKind
+    prompt: str
+    name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        kind: str = self.kind
+
+        prompt = self.prompt
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "kind": kind,
+                "prompt": prompt,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        kind = check_build_kind(d.pop("kind"))
+
+        prompt = d.pop("prompt")
+
+        name = d.pop("name", UNSET)
+
+        build_request = cls(
+            kind=kind,
+            prompt=prompt,
+            name=name,
+        )
+
+        return build_request

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ChatRequest")
+
+
+@_attrs_define
+class ChatRequest:
+    """A message to the AI agent.
+
+    Attributes:
+        message (str): What to ask.
+        session_id (UUID | Unset): Continue this conversation; omit to start one. 404 `NOT_FOUND` if unknown.
+    """
+
+    message: str
+    session_id: UUID | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        session_id: str | Unset = UNSET
+        if not isinstance(self.session_id, Unset):
+            session_id = str(self.session_id)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "message": message,
+            }
+        )
+        if session_id is not UNSET:
+            field_dict["sessionId"] = session_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        message = d.pop("message")
+
+        _session_id = d.pop("sessionId", UNSET)
+        session_id: UUID | Unset
+        if isinstance(_session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = UUID(_session_id)
+
+        chat_request = cls(
+            message=message,
+            session_id=session_id,
+        )
+
+        return chat_request

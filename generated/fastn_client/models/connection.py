@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.connection_status import ConnectionStatus, check_connection_status
+
+T = TypeVar("T", bound="Connection")
+
+
+@_attrs_define
+class Connection:
+    """A connection: a connector authorised for one tenant (customer) of the workspace.
+
+    Attributes:
+        id (UUID): Unique identifier of the connection, assigned by the server.
+        connector_id (UUID): The connector this connection uses.
+        tenant_id (str): Tenant the connection belongs to; empty for the workspace itself.
+        status (ConnectionStatus): State of a connection; `pending` until its OAuth flow completes.
+        auth_url (None | str): Where the end user completes OAuth, for `pending` OAuth connections; null otherwise.
+        auth_url_expires_at (datetime.datetime | None): When `authUrl` stops working (600 s after creation in the
+            official SDK).
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+        updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+    """
+
+    id: UUID
+    connector_id: UUID
+    tenant_id: str
+    status: ConnectionStatus
+    auth_url: None | str
+    auth_url_expires_at: datetime.datetime | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        connector_id = str(self.connector_id)
+
+        tenant_id = self.tenant_id
+
+        status: str = self.status
+
+        auth_url: None | str
+        auth_url = self.auth_url
+
+        auth_url_expires_at: None | str
+        if isinstance(self.auth_url_expires_at, datetime.datetime):
+            auth_url_expires_at = self.auth_url_expires_at.isoformat()
+        else:
+            auth_url_expires_at = self.auth_url_expires_at
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "connectorId": connector_id,
+                "tenantId": tenant_id,
+                "status": status,
+                "authUrl": auth_url,
+                "authUrlExpiresAt": auth_url_expires_at,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        connector_id = UUID(d.pop("connectorId"))
+
+        tenant_id = d.pop("tenantId")
+
+        status = check_connection_status(d.pop("status"))
+
+        def _parse_auth_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        auth_url = _parse_auth_url(d.pop("authUrl"))
+
+        def _parse_auth_url_expires_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                auth_url_expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return auth_url_expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        auth_url_expires_at = _parse_auth_url_expires_at(d.pop("authUrlExpiresAt"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        connection = cls(
+            id=id,
+            connector_id=connector_id,
+            tenant_id=tenant_id,
+            status=status,
+            auth_url=auth_url,
+            auth_url_expires_at=auth_url_expires_at,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        connection.additional_properties = d
+        return connection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

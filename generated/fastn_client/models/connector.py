@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.auth_method import AuthMethod, check_auth_method
+from ..models.visibility import Visibility, check_visibility
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Connector")
+
+
+@_attrs_define
+class Connector:
+    """A connector: a packaged integration with a third-party API.
+
+    Attributes:
+        id (UUID): Unique identifier of the connector, assigned by the server.
+        name (str): Display name.
+        slug (str): URL-safe unique handle within the workspace.
+        description (str): What the connector does.
+        visibility (Visibility): Who can see and use a connector.
+        auth_method (AuthMethod): How a connector authenticates to the third-party API.
+        active (bool): Whether the connector can be used by workflows.
+        deployed (bool): Whether the current version is deployed.
+        revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
+            back in an update's `revision` field.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+        updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+        domain (str | Unset): Host name of the API the connector talks to.
+        icon_url (None | str | Unset): Icon shown in the UI.
+    """
+
+    id: UUID
+    name: str
+    slug: str
+    description: str
+    visibility: Visibility
+    auth_method: AuthMethod
+    active: bool
+    deployed: bool
+    revision: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    domain: str | Unset = UNSET
+    icon_url: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        slug = self.slug
+
+        description = self.description
+
+        visibility: str = self.visibility
+
+        auth_method: str = self.auth_method
+
+        active = self.active
+
+        deployed = self.deployed
+
+        revision = self.revision
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        domain = self.domain
+
+        icon_url: None | str | Unset
+        if isinstance(self.icon_url, Unset):
+            icon_url = UNSET
+        else:
+            icon_url = self.icon_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "slug": slug,
+                "description": description,
+                "visibility": visibility,
+                "authMethod": auth_method,
+                "active": active,
+                "deployed": deployed,
+                "revision": revision,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+        if domain is not UNSET:
+            field_dict["domain"] = domain
+        if icon_url is not UNSET:
+            field_dict["iconUrl"] = icon_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        slug = d.pop("slug")
+
+        description = d.pop("description")
+
+        visibility = check_visibility(d.pop("visibility"))
+
+        auth_method = check_auth_method(d.pop("authMethod"))
+
+        active = d.pop("active")
+
+        deployed = d.pop("deployed")
+
+        revision = d.pop("revision")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        domain = d.pop("domain", UNSET)
+
+        def _parse_icon_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        icon_url = _parse_icon_url(d.pop("iconUrl", UNSET))
+
+        connector = cls(
+            id=id,
+            name=name,
+            slug=slug,
+            description=description,
+            visibility=visibility,
+            auth_method=auth_method,
+            active=active,
+            deployed=deployed,
+            revision=revision,
+            created_at=created_at,
+            updated_at=updated_at,
+            domain=domain,
+            icon_url=icon_url,
+        )
+
+        connector.additional_properties = d
+        return connector
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.auth_method import AuthMethod, check_auth_method
+from ..models.visibility import Visibility, check_visibility
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConnectorCreate")
+
+
+@_attrs_define
+class ConnectorCreate:
+    """Fields to create a connector.
+
+    Attributes:
+        name (str): Display name.
+        slug (str): URL-safe unique handle; 409 `CONFLICT` if taken.
+        auth_method (AuthMethod): How a connector authenticates to the third-party API.
+        description (str | Unset): What the connector does.
+        domain (str | Unset): Host name of the third-party API.
+        visibility (Visibility | Unset): Who can see and use a connector.
+        icon_url (str | Unset): Icon shown in the UI.
+        active (bool | Unset): Defaults to `true`.
+    """
+
+    name: str
+    slug: str
+    auth_method: AuthMethod
+    description: str | Unset = UNSET
+    domain: str | Unset = UNSET
+    visibility: Visibility | Unset = UNSET
+    icon_url: str | Unset = UNSET
+    active: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        slug = self.slug
+
+        auth_method: str = self.auth_method
+
+        description = self.description
+
+        domain = self.domain
+
+        visibility: str | Unset = UNSET
+        if not isinstance(self.visibility, Unset):
+            visibility = self.visibility
+
+        icon_url = self.icon_url
+
+        active = self.active
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "slug": slug,
+                "authMethod": auth_method,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if domain is not UNSET:
+            field_dict["domain"] = domain
+        if visibility is not UNSET:
+            field_dict["visibility"] = visibility
+        if icon_url is not UNSET:
+            field_dict["iconUrl"] = icon_url
+        if active is not UNSET:
+            field_dict["active"] = active
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        slug = d.pop("slug")
+
+        auth_method = check_auth_method(d.pop("authMethod"))
+
+        description = d.pop("description", UNSET)
+
+        domain = d.pop("domain", UNSET)
+
+        _visibility = d.pop("visibility", UNSET)
+        visibility: Visibility | Unset
+        if isinstance(_visibility, Unset):
+            visibility = UNSET
+        else:
+            visibility = check_visibility(_visibility)
+
+        icon_url = d.pop("iconUrl", UNSET)
+
+        active = d.pop("active", UNSET)
+
+        connector_create = cls(
+            name=name,
+            slug=slug,
+            auth_method=auth_method,
+            description=description,
+            domain=domain,
+            visibility=visibility,
+            icon_url=icon_url,
+            active=active,
+        )
+
+        return connector_create

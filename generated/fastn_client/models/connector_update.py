@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.auth_method import AuthMethod, check_auth_method
+from ..models.visibility import Visibility, check_visibility
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConnectorUpdate")
+
+
+@_attrs_define
+class ConnectorUpdate:
+    """Changes to a connector. Omitted fields keep their value; `slug` cannot change.
+
+    Attributes:
+        revision (int): The `revision` the caller last read. The update is applied only if it still matches; otherwise
+            the server answers 409 `VERSION_MISMATCH` and changes nothing.
+        name (str | Unset): Display name.
+        description (str | Unset): What the connector does.
+        domain (str | Unset): Host name of the third-party API.
+        visibility (Visibility | Unset): Who can see and use a connector.
+        icon_url (str | Unset): Icon shown in the UI.
+        auth_method (AuthMethod | Unset): How a connector authenticates to the third-party API.
+        active (bool | Unset): Defaults to `true`.
+    """
+
+    revision: int
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    domain: str | Unset = UNSET
+    visibility: Visibility | Unset = UNSET
+    icon_url: str | Unset = UNSET
+    auth_method: AuthMethod | Unset = UNSET
+    active: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        revision = self.revision
+
+        name = self.name
+
+        description = self.description
+
+        domain = self.domain
+
+        visibility: str | Unset = UNSET
+        if not isinstance(self.visibility, Unset):
+            visibility = self.visibility
+
+        icon_url = self.icon_url
+
+        auth_method: str | Unset = UNSET
+        if not isinstance(self.auth_method, Unset):
+            auth_method = self.auth_method
+
+        active = self.active
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "revision": revision,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if domain is not UNSET:
+            field_dict["domain"] = domain
+        if visibility is not UNSET:
+            field_dict["visibility"] = visibility
+        if icon_url is not UNSET:
+            field_dict["iconUrl"] = icon_url
+        if auth_method is not UNSET:
+            field_dict["authMethod"] = auth_method
+        if active is not UNSET:
+            field_dict["active"] = active
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        revision = d.pop("revision")
+
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        domain = d.pop("domain", UNSET)
+
+        _visibility = d.pop("visibility", UNSET)
+        visibility: Visibility | Unset
+        if isinstance(_visibility, Unset):
+            visibility = UNSET
+        else:
+            visibility = check_visibility(_visibility)
+
+        icon_url = d.pop("iconUrl", UNSET)
+
+        _auth_method = d.pop("authMethod", UNSET)
+        auth_method: AuthMethod | Unset
+        if isinstance(_auth_method, Unset):
+            auth_method = UNSET
+        else:
+            auth_method = check_auth_method(_auth_method)
+
+        active = d.pop("active", UNSET)
+
+        connector_update = cls(
+            revision=revision,
+            name=name,
+            description=description,
+            domain=domain,
+            visibility=visibility,
+            icon_url=icon_url,
+            auth_method=auth_method,
+            active=active,
+        )
+
+        return connector_update

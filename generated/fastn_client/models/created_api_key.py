@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.key_mode import KeyMode, check_key_mode
+
+T = TypeVar("T", bound="CreatedApiKey")
+
+
+@_attrs_define
+class CreatedApiKey:
+    """A new API key, with its secret. This is the only time the secret is shown: store it now.
+
+    Attributes:
+        id (UUID): Unique identifier of the API key, assigned by the server.
+        name (str): Display name.
+        mode (KeyMode): Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`.
+        prefix (str): First characters of the secret, to recognise the key.
+        role (str): Key of the role whose permissions the key has.
+        expires_at (datetime.datetime | None): When the key stops working; null for never.
+        last_used_at (datetime.datetime | None): Last successful use.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+        secret (str): The key itself, `fsk_test_…` or `fsk_live_…`. Shown once.
+    """
+
+    id: UUID
+    name: str
+    mode: KeyMode
+    prefix: str
+    role: str
+    expires_at: datetime.datetime | None
+    last_used_at: datetime.datetime | None
+    created_at: datetime.datetime
+    secret: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        mode: str = self.mode
+
+        prefix = self.prefix
+
+        role = self.role
+
+        expires_at: None | str
+        if isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
+        last_used_at: None | str
+        if isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
+        else:
+            last_used_at = self.last_used_at
+
+        created_at = self.created_at.isoformat()
+
+        secret = self.secret
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "mode": mode,
+                "prefix": prefix,
+                "role": role,
+                "expiresAt": expires_at,
+                "lastUsedAt": last_used_at,
+                "createdAt": created_at,
+                "secret": secret,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        mode = check_key_mode(d.pop("mode"))
+
+        prefix = d.pop("prefix")
+
+        role = d.pop("role")
+
+        def _parse_expires_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        expires_at = _parse_expires_at(d.pop("expiresAt"))
+
+        def _parse_last_used_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        last_used_at = _parse_last_used_at(d.pop("lastUsedAt"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        secret = d.pop("secret")
+
+        created_api_key = cls(
+            id=id,
+            name=name,
+            mode=mode,
+            prefix=prefix,
+            role=role,
+            expires_at=expires_at,
+            last_used_at=last_used_at,
+            created_at=created_at,
+            secret=secret,
+        )
+
+        created_api_key.additional_properties = d
+        return created_api_key
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

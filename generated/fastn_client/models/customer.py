@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.customer_status import CustomerStatus, check_customer_status
+from ..models.data_residency import DataResidency, check_data_residency
+from ..models.plan import Plan, check_plan
+
+T = TypeVar("T", bound="Customer")
+
+
+@_attrs_define
+class Customer:
+    """A customer (tenant) of the workspace: one of the businesses the workspace serves.
+
+    Attributes:
+        id (UUID): Unique identifier of the customer (UUID), assigned by the server.
+        name (str): Display name.
+        slug (str): URL-safe unique handle, e.g. `acme-customer`. Unique within the workspace.
+        status (CustomerStatus): Lifecycle state of a customer.
+        admin_email (str): Email of the customer's administrator.
+        plan (Plan): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
+            6,000/min.
+        data_residency (DataResidency): Region where the customer's data is stored.
+        revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
+            back in an update's `revision` field.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+        updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+    """
+
+    id: UUID
+    name: str
+    slug: str
+    status: CustomerStatus
+    admin_email: str
+    plan: Plan
+    data_residency: DataResidency
+    revision: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        slug = self.slug
+
+        status: str = self.status
+
+        admin_email = self.admin_email
+
+        plan: str = self.plan
+
+        data_residency: str = self.data_residency
+
+        revision = self.revision
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "slug": slug,
+                "status": status,
+                "adminEmail": admin_email,
+                "plan": plan,
+                "dataResidency": data_residency,
+                "revision": revision,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        slug = d.pop("slug")
+
+        status = check_customer_status(d.pop("status"))
+
+        admin_email = d.pop("adminEmail")
+
+        plan = check_plan(d.pop("plan"))
+
+        data_residency = check_data_residency(d.pop("dataResidency"))
+
+        revision = d.pop("revision")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        customer = cls(
+            id=id,
+            name=name,
+            slug=slug,
+            status=status,
+            admin_email=admin_email,
+            plan=plan,
+            data_residency=data_residency,
+            revision=revision,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        customer.additional_properties = d
+        return customer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

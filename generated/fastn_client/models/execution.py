@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.execution_status import ExecutionStatus, check_execution_status
+from ..models.execution_tier import ExecutionTier, check_execution_tier
+from ..models.triggered_by import TriggeredBy, check_triggered_by
+
+if TYPE_CHECKING:
+    from ..models.execution_error import ExecutionError
+    from ..models.execution_input import ExecutionInput
+    from ..models.execution_result_type_0 import ExecutionResultType0
+    from ..models.execution_step import ExecutionStep
+
+
+T = TypeVar("T", bound="Execution")
+
+
+@_attrs_define
+class Execution:
+    """One run of a workflow. Poll it with `getExecution` until `status` is final.
+
+    Attributes:
+        id (UUID): Unique identifier of the execution, assigned by the server.
+        workflow_id (UUID): The workflow that ran.
+        workflow_version (str): Version of the workflow that ran.
+        tier (ExecutionTier): Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run
+            asynchronously.
+        status (ExecutionStatus): State of an execution. `pending` and `running` are transient; the others are final.
+        triggered_by (TriggeredBy): What started an execution.
+        input_ (ExecutionInput): Input the run received.
+        result (ExecutionResultType0 | None): Output, once `completed`.
+        error (ExecutionError | None): Why it failed, once `failed` or `timed_out`.
+        steps (list[ExecutionStep]): Steps in order.
+        started_at (datetime.datetime | None): When it started running.
+        completed_at (datetime.datetime | None): When it reached a final status.
+        duration_ms (int | None): Run time in milliseconds, once final.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+    """
+
+    id: UUID
+    workflow_id: UUID
+    workflow_version: str
+    tier: ExecutionTier
+    status: ExecutionStatus
+    triggered_by: TriggeredBy
+    input_: ExecutionInput
+    result: ExecutionResultType0 | None
+    error: ExecutionError | None
+    steps: list[ExecutionStep]
+    started_at: datetime.datetime | None
+    completed_at: datetime.datetime | None
+    duration_ms: int | None
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.execution_error import ExecutionError  # noqa: PLC0415
+        from ..models.execution_result_type_0 import ExecutionResultType0  # noqa: PLC0415
+
+        id = str(self.id)
+
+        workflow_id = str(self.workflow_id)
+
+        workflow_version = self.workflow_version
+
+        tier: str = self.tier
+
+        status: str = self.status
+
+        triggered_by: str = self.triggered_by
+
+        input_ = self.input_.to_dict()
+
+        result: dict[str, Any] | None
+        if isinstance(self.result, ExecutionResultType0):
+            result = self.result.to_dict()
+        else:
+            result = self.result
+
+        error: dict[str, Any] | None
+        if isinstance(self.error, ExecutionError):
+            error = self.error.to_dict()
+        else:
+            error = self.error
+
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item = steps_item_data.to_dict()
+            steps.append(steps_item)
+
+        started_at: None | str
+        if isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        completed_at: None | str
+        if isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
+
+        duration_ms: int | None
+        duration_ms = self.duration_ms
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "workflowId": workflow_id,
+                "workflowVersion": workflow_version,
+                "tier": tier,
+                "status": status,
+                "triggeredBy": triggered_by,
+                "input": input_,
+                "result": result,
+                "error": error,
+                "steps": steps,
+                "startedAt": started_at,
+                "completedAt": completed_at,
+                "durationMs": duration_ms,
+                "createdAt": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.execution_error import ExecutionError  # noqa: PLC0415
+        from ..models.execution_input import ExecutionInput  # noqa: PLC0415
+        from ..models.execution_result_type_0 import ExecutionResultType0  # noqa: PLC0415
+        from ..models.execution_step import ExecutionStep  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        workflow_id = UUID(d.pop("workflowId"))
+
+        workflow_version = d.pop("workflowVersion")
+
+        tier = check_execution_tier(d.pop("tier"))
+
+        status = check_execution_status(d.pop("status"))
+
+        triggered_by = check_triggered_by(d.pop("triggeredBy"))
+
+        input_ = ExecutionInput.from_dict(d.pop("input"))
+
+        def _parse_result(data: object) -> ExecutionResultType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                result_type_0 = ExecutionResultType0.from_dict(data)
+
+                return result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExecutionResultType0 | None, data)
+
+        result = _parse_result(d.pop("result"))
+
+        def _parse_error(data: object) -> ExecutionError | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                error_type_0 = ExecutionError.from_dict(data)
+
+                return error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExecutionError | None, data)
+
+        error = _parse_error(d.pop("error"))
+
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+            steps_item = ExecutionStep.from_dict(steps_item_data)
+
+            steps.append(steps_item)
+
+        def _parse_started_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        started_at = _parse_started_at(d.pop("startedAt"))
+
+        def _parse_completed_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        completed_at = _parse_completed_at(d.pop("completedAt"))
+
+        def _parse_duration_ms(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        duration_ms = _parse_duration_ms(d.pop("durationMs"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        execution = cls(
+            id=id,
+            workflow_id=workflow_id,
+            workflow_version=workflow_version,
+            tier=tier,
+            status=status,
+            triggered_by=triggered_by,
+            input_=input_,
+            result=result,
+            error=error,
+            steps=steps,
+            started_at=started_at,
+            completed_at=completed_at,
+            duration_ms=duration_ms,
+            created_at=created_at,
+        )
+
+        execution.additional_properties = d
+        return execution
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.permission import Permission
+
+
+T = TypeVar("T", bound="Role")
+
+
+@_attrs_define
+class Role:
+    """A role: a named set of permissions. System roles are built in; custom roles are created by the workspace.
+
+    Attributes:
+        id (UUID): Unique identifier of the role, assigned by the server.
+        key (str): Stable handle used when assigning the role.
+        name (str): Display name.
+        description (str): What the role is for.
+        system (bool): Built-in role (Owner, Admin, Developer, Operator, Viewer, End User).
+        permissions (list[Permission]):
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+    """
+
+    id: UUID
+    key: str
+    name: str
+    description: str
+    system: bool
+    permissions: list[Permission]
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        key = self.key
+
+        name = self.name
+
+        description = self.description
+
+        system = self.system
+
+        permissions = []
+        for permissions_item_data in self.permissions:
+            permissions_item = permissions_item_data.to_dict()
+            permissions.append(permissions_item)
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "key": key,
+                "name": name,
+                "description": description,
+                "system": system,
+                "permissions": permissions,
+                "createdAt": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.permission import Permission  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        key = d.pop("key")
+
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        system = d.pop("system")
+
+        permissions = []
+        _permissions = d.pop("permissions")
+        for permissions_item_data in _permissions:
+            permissions_item = Permission.from_dict(permissions_item_data)
+
+            permissions.append(permissions_item)
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        role = cls(
+            id=id,
+            key=key,
+            name=name,
+            description=description,
+            system=system,
+            permissions=permissions,
+            created_at=created_at,
+        )
+
+        role.additional_properties = d
+        return role
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

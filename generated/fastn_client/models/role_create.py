@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.permission import Permission
+
+
+T = TypeVar("T", bound="RoleCreate")
+
+
+@_attrs_define
+class RoleCreate:
+    """Fields to create a custom role.
+
+    Attributes:
+        key (str): Stable handle; 409 `CONFLICT` if taken.
+        name (str): Display name.
+        permissions (list[Permission]):
+        description (str | Unset): What the role is for.
+    """
+
+    key: str
+    name: str
+    permissions: list[Permission]
+    description: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        key = self.key
+
+        name = self.name
+
+        permissions = []
+        for permissions_item_data in self.permissions:
+            permissions_item = permissions_item_data.to_dict()
+            permissions.append(permissions_item)
+
+        description = self.description
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "key": key,
+                "name": name,
+                "permissions": permissions,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.permission import Permission  # noqa: PLC0415
+
+        d = dict(src_dict)
+        key = d.pop("key")
+
+        name = d.pop("name")
+
+        permissions = []
+        _permissions = d.pop("permissions")
+        for permissions_item_data in _permissions:
+            permissions_item = Permission.from_dict(permissions_item_data)
+
+            permissions.append(permissions_item)
+
+        description = d.pop("description", UNSET)
+
+        role_create = cls(
+            key=key,
+            name=name,
+            permissions=permissions,
+            description=description,
+        )
+
+        return role_create

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SecretCreate")
+
+
+@_attrs_define
+class SecretCreate:
+    """A secret to store.
+
+    Attributes:
+        name (str): Name; 409 `CONFLICT` if taken.
+        value (str): The secret value. Write-only: never returned by any operation.
+        description (str | Unset): What the secret is for.
+    """
+
+    name: str
+    value: str
+    description: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        value = self.value
+
+        description = self.description
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "value": value,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        value = d.pop("value")
+
+        description = d.pop("description", UNSET)
+
+        secret_create = cls(
+            name=name,
+            value=value,
+            description=description,
+        )
+
+        return secret_create

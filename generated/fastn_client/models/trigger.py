@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.trigger_type import TriggerType, check_trigger_type
+
+T = TypeVar("T", bound="Trigger")
+
+
+@_attrs_define
+class Trigger:
+    """A trigger: an event source that starts workflows.
+
+    Attributes:
+        id (UUID): Unique identifier of the trigger, assigned by the server.
+        name (str): Display name.
+        type_ (TriggerType): What fires a trigger.
+        workflow_ids (list[UUID]): Workflows started when the trigger fires.
+        enabled (bool): Whether the trigger fires.
+        cron (None | str): Cron expression, for `schedule` triggers (or `intervalSeconds`).
+        interval_seconds (int | None): Fixed interval, for `schedule` triggers without `cron`.
+        webhook_url (None | str): Where to POST events, for `webhook` triggers.
+        deduplication_key (None | str): JSON path in a webhook payload whose value de-duplicates deliveries.
+        dead_letter_enabled (bool): Keep events that failed every retry for inspection.
+        event (None | str): Event name, for `app_event` triggers, e.g. `contact.created`.
+        revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
+            back in an update's `revision` field.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+        updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+    """
+
+    id: UUID
+    name: str
+    type_: TriggerType
+    workflow_ids: list[UUID]
+    enabled: bool
+    cron: None | str
+    interval_seconds: int | None
+    webhook_url: None | str
+    deduplication_key: None | str
+    dead_letter_enabled: bool
+    event: None | str
+    revision: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        type_: str = self.type_
+
+        workflow_ids = []
+        for workflow_ids_item_data in self.workflow_ids:
+            workflow_ids_item = str(workflow_ids_item_data)
+            workflow_ids.append(workflow_ids_item)
+
+        enabled = self.enabled
+
+        cron: None | str
+        cron = self.cron
+
+        interval_seconds: int | None
+        interval_seconds = self.interval_seconds
+
+        webhook_url: None | str
+        webhook_url = self.webhook_url
+
+        deduplication_key: None | str
+        deduplication_key = self.deduplication_key
+
+        dead_letter_enabled = self.dead_letter_enabled
+
+        event: None | str
+        event = self.event
+
+        revision = self.revision
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "type": type_,
+                "workflowIds": workflow_ids,
+                "enabled": enabled,
+                "cron": cron,
+                "intervalSeconds": interval_seconds,
+                "webhookUrl": webhook_url,
+                "deduplicationKey": deduplication_key,
+                "deadLetterEnabled": dead_letter_enabled,
+                "event": event,
+                "revision": revision,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        type_ = check_trigger_type(d.pop("type"))
+
+        workflow_ids = []
+        _workflow_ids = d.pop("workflowIds")
+        for workflow_ids_item_data in _workflow_ids:
+            workflow_ids_item = UUID(workflow_ids_item_data)
+
+            workflow_ids.append(workflow_ids_item)
+
+        enabled = d.pop("enabled")
+
+        def _parse_cron(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        cron = _parse_cron(d.pop("cron"))
+
+        def _parse_interval_seconds(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        interval_seconds = _parse_interval_seconds(d.pop("intervalSeconds"))
+
+        def _parse_webhook_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        webhook_url = _parse_webhook_url(d.pop("webhookUrl"))
+
+        def _parse_deduplication_key(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        deduplication_key = _parse_deduplication_key(d.pop("deduplicationKey"))
+
+        dead_letter_enabled = d.pop("deadLetterEnabled")
+
+        def _parse_event(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        event = _parse_event(d.pop("event"))
+
+        revision = d.pop("revision")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        trigger = cls(
+            id=id,
+            name=name,
+            type_=type_,
+            workflow_ids=workflow_ids,
+            enabled=enabled,
+            cron=cron,
+            interval_seconds=interval_seconds,
+            webhook_url=webhook_url,
+            deduplication_key=deduplication_key,
+            dead_letter_enabled=dead_letter_enabled,
+            event=event,
+            revision=revision,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        trigger.additional_properties = d
+        return trigger
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

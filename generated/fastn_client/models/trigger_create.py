@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.trigger_type import TriggerType, check_trigger_type
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TriggerCreate")
+
+
+@_attrs_define
+class TriggerCreate:
+    """Fields to create a trigger.
+
+    Attributes:
+        name (str): Display name.
+        type_ (TriggerType): What fires a trigger.
+        workflow_ids (list[UUID]): Workflows started when the trigger fires.
+        enabled (bool | Unset): Defaults to `true`.
+        cron (str | Unset): Cron expression (5 or 6 fields), for `schedule` triggers.
+        interval_seconds (int | Unset): Fixed interval, for `schedule` triggers.
+        deduplication_key (str | Unset): JSON path in the webhook payload used to de-duplicate deliveries.
+        dead_letter_enabled (bool | Unset): Defaults to `false`.
+        event (str | Unset): Event name, for `app_event` triggers.
+    """
+
+    name: str
+    type_: TriggerType
+    workflow_ids: list[UUID]
+    enabled: bool | Unset = UNSET
+    cron: str | Unset = UNSET
+    interval_seconds: int | Unset = UNSET
+    deduplication_key: str | Unset = UNSET
+    dead_letter_enabled: bool | Unset = UNSET
+    event: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        type_: str = self.type_
+
+        workflow_ids = []
+        for workflow_ids_item_data in self.workflow_ids:
+            workflow_ids_item = str(workflow_ids_item_data)
+            workflow_ids.append(workflow_ids_item)
+
+        enabled = self.enabled
+
+        cron = self.cron
+
+        interval_seconds = self.interval_seconds
+
+        deduplication_key = self.deduplication_key
+
+        dead_letter_enabled = self.dead_letter_enabled
+
+        event = self.event
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "type": type_,
+                "workflowIds": workflow_ids,
+            }
+        )
+        if enabled is not UNSET:
+            field_dict["enabled"] = enabled
+        if cron is not UNSET:
+            field_dict["cron"] = cron
+        if interval_seconds is not UNSET:
+            field_dict["intervalSeconds"] = interval_seconds
+        if deduplication_key is not UNSET:
+            field_dict["deduplicationKey"] = deduplication_key
+        if dead_letter_enabled is not UNSET:
+            field_dict["deadLetterEnabled"] = dead_letter_enabled
+        if event is not UNSET:
+            field_dict["event"] = event
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        type_ = check_trigger_type(d.pop("type"))
+
+        workflow_ids = []
+        _workflow_ids = d.pop("workflowIds")
+        for workflow_ids_item_data in _workflow_ids:
+            workflow_ids_item = UUID(workflow_ids_item_data)
+
+            workflow_ids.append(workflow_ids_item)
+
+        enabled = d.pop("enabled", UNSET)
+
+        cron = d.pop("cron", UNSET)
+
+        interval_seconds = d.pop("intervalSeconds", UNSET)
+
+        deduplication_key = d.pop("deduplicationKey", UNSET)
+
+        dead_letter_enabled = d.pop("deadLetterEnabled", UNSET)
+
+        event = d.pop("event", UNSET)
+
+        trigger_create = cls(
+            name=name,
+            type_=type_,
+            workflow_ids=workflow_ids,
+            enabled=enabled,
+            cron=cron,
+            interval_seconds=interval_seconds,
+            deduplication_key=deduplication_key,
+            dead_letter_enabled=dead_letter_enabled,
+            event=event,
+        )
+
+        return trigger_create

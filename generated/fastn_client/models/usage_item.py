@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.enforcement import Enforcement, check_enforcement
+from ..models.usage_metric import UsageMetric, check_usage_metric
+
+T = TypeVar("T", bound="UsageItem")
+
+
+@_attrs_define
+class UsageItem:
+    """Usage of one metric in the current period.
+
+    Attributes:
+        metric (UsageMetric): A metered quantity.
+        used (int): Amount used so far.
+        limit (int | None): Quota for the period; null when unlimited.
+        percent_used (float | None): `used` as a percentage of `limit`.
+        enforcement (Enforcement): What happens at the quota: `hard` blocks, `soft` warns, `none` only records.
+    """
+
+    metric: UsageMetric
+    used: int
+    limit: int | None
+    percent_used: float | None
+    enforcement: Enforcement
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        metric: str = self.metric
+
+        used = self.used
+
+        limit: int | None
+        limit = self.limit
+
+        percent_used: float | None
+        percent_used = self.percent_used
+
+        enforcement: str = self.enforcement
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "metric": metric,
+                "used": used,
+                "limit": limit,
+                "percentUsed": percent_used,
+                "enforcement": enforcement,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        metric = check_usage_metric(d.pop("metric"))
+
+        used = d.pop("used")
+
+        def _parse_limit(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        limit = _parse_limit(d.pop("limit"))
+
+        def _parse_percent_used(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        percent_used = _parse_percent_used(d.pop("percentUsed"))
+
+        enforcement = check_enforcement(d.pop("enforcement"))
+
+        usage_item = cls(
+            metric=metric,
+            used=used,
+            limit=limit,
+            percent_used=percent_used,
+            enforcement=enforcement,
+        )
+
+        usage_item.additional_properties = d
+        return usage_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

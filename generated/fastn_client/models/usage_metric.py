@@ -1,0 +1,17 @@
+from typing import Literal
+
+UsageMetric = Literal["active_connections", "ai_credits", "api_calls", "storage_mb", "workflow_executions"]
+
+USAGE_METRIC_VALUES: set[UsageMetric] = {
+    "active_connections",
+    "ai_credits",
+    "api_calls",
+    "storage_mb",
+    "workflow_executions",
+}
+
+
+def check_usage_metric(value: str) -> UsageMetric:
+    if value in USAGE_METRIC_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {USAGE_METRIC_VALUES!r}")

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.user_status import UserStatus, check_user_status
+
+T = TypeVar("T", bound="User")
+
+
+@_attrs_define
+class User:
+    """A member of the workspace.
+
+    Attributes:
+        id (UUID): Unique identifier of the user, assigned by the server.
+        email (str): Login email.
+        name (None | str): Display name, once the user has accepted the invite.
+        role (str): Key of the user's role, e.g. `developer` or a custom role's key.
+        teams (list[str]): Teams the user belongs to.
+        status (UserStatus): State of a workspace member.
+        last_active_at (datetime.datetime | None): Last activity.
+        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+    """
+
+    id: UUID
+    email: str
+    name: None | str
+    role: str
+    teams: list[str]
+    status: UserStatus
+    last_active_at: datetime.datetime | None
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        email = self.email
+
+        name: None | str
+        name = self.name
+
+        role = self.role
+
+        teams = self.teams
+
+        status: str = self.status
+
+        last_active_at: None | str
+        if isinstance(self.last_active_at, datetime.datetime):
+            last_active_at = self.last_active_at.isoformat()
+        else:
+            last_active_at = self.last_active_at
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "email": email,
+                "name": name,
+                "role": role,
+                "teams": teams,
+                "status": status,
+                "lastActiveAt": last_active_at,
+                "createdAt": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        email = d.pop("email")
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+        role = d.pop("role")
+
+        teams = cast(list[str], d.pop("teams"))
+
+        status = check_user_status(d.pop("status"))
+
+        def _parse_last_active_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_active_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_active_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        last_active_at = _parse_last_active_at(d.pop("lastActiveAt"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        user = cls(
+            id=id,
+            email=email,
+            name=name,
+            role=role,
+            teams=teams,
+            status=status,
+            last_active_at=last_active_at,
+            created_at=created_at,
+        )
+
+        user.additional_properties = d
+        return user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UserInvite")
+
+
+@_attrs_define
+class UserInvite:
+    """Who to invite and with which role.
+
+    Attributes:
+        email (str): Email to send the invitation to; 409 `CONFLICT` if already a member.
+        role (str): Key of a system role (`owner`, `admin`, `developer`, `operator`, `viewer`, `end_user`) or a custom
+            role; 404 `NOT_FOUND` if unknown.
+        teams (list[str] | Unset): Teams to add the user to.
+    """
+
+    email: str
+    role: str
+    teams: list[str] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        role = self.role
+
+        teams: list[str] | Unset = UNSET
+        if not isinstance(self.teams, Unset):
+            teams = self.teams
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "email": email,
+                "role": role,
+            }
+        )
+        if teams is not UNSET:
+            field_dict["teams"] = teams
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        email = d.pop("email")
+
+        role = d.pop("role")
+
+        teams = cast(list[str], d.pop("teams", UNSET))
+
+        user_invite = cls(
+            email=email,
+            role=role,
+            teams=teams,
+        )
+
+        return user_invite

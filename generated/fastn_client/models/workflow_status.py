@@ -1,0 +1,14 @@
+from typing import Literal
+
+WorkflowStatus = Literal["active", "inactive"]
+
+WORKFLOW_STATUS_VALUES: set[WorkflowStatus] = {
+    "active",
+    "inactive",
+}
+
+
+def check_workflow_status(value: str) -> WorkflowStatus:
+    if value in WORKFLOW_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {WORKFLOW_STATUS_VALUES!r}")

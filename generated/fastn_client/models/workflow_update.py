@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.execution_tier import ExecutionTier, check_execution_tier
+from ..models.workflow_status import WorkflowStatus, check_workflow_status
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.retry_policy import RetryPolicy
+
+
+T = TypeVar("T", bound="WorkflowUpdate")
+
+
+@_attrs_define
+class WorkflowUpdate:
+    """Changes to a workflow. Omitted fields keep their value; `slug` cannot change.
+
+    Attributes:
+        revision (int): The `revision` the caller last read. The update is applied only if it still matches; otherwise
+            the server answers 409 `VERSION_MISMATCH` and changes nothing.
+        name (str | Unset): Display name.
+        description (str | Unset): What the workflow does.
+        execution_tier (ExecutionTier | Unset): Execution tier: `instant` runs synchronously on the platform; `standard`
+            and `long` run asynchronously.
+        timeout_seconds (int | Unset): Defaults to 300.
+        status (WorkflowStatus | Unset): Whether a workflow accepts runs and trigger events.
+        retry_policy (RetryPolicy | Unset): How failed steps are retried. Defaults are those of the Fastn docs.
+    """
+
+    revision: int
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    execution_tier: ExecutionTier | Unset = UNSET
+    timeout_seconds: int | Unset = UNSET
+    status: WorkflowStatus | Unset = UNSET
+    retry_policy: RetryPolicy | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        revision = self.revision
+
+        name = self.name
+
+        description = self.description
+
+        execution_tier: str | Unset = UNSET
+        if not isinstance(self.execution_tier, Unset):
+            execution_tier = self.execution_tier
+
+        timeout_seconds = self.timeout_seconds
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        retry_policy: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.retry_policy, Unset):
+            retry_policy = self.retry_policy.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "revision": revision,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if execution_tier is not UNSET:
+            field_dict["executionTier"] = execution_tier
+        if timeout_seconds is not UNSET:
+            field_dict["timeoutSeconds"] = timeout_seconds
+        if status is not UNSET:
+            field_dict["status"] = status
+        if retry_policy is not UNSET:
+            field_dict["retryPolicy"] = retry_policy
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.retry_policy import RetryPolicy  # noqa: PLC0415
+
+        d = dict(src_dict)
+        revision = d.pop("revision")
+
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        _execution_tier = d.pop("executionTier", UNSET)
+        execution_tier: ExecutionTier | Unset
+        if isinstance(_execution_tier, Unset):
+            execution_tier = UNSET
+        else:
+            execution_tier = check_execution_tier(_execution_tier)
+
+        timeout_seconds = d.pop("timeoutSeconds", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: WorkflowStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_workflow_status(_status)
+
+        _retry_policy = d.pop("retryPolicy", UNSET)
+        retry_policy: RetryPolicy | Unset
+        if isinstance(_retry_policy, Unset):
+            retry_policy = UNSET
+        else:
+            retry_policy = RetryPolicy.from_dict(_retry_policy)
+
+        workflow_update = cls(
+            revision=revision,
+            name=name,
+            description=description,
+            execution_tier=execution_tier,
+            timeout_seconds=timeout_seconds,
+            status=status,
+            retry_policy=retry_policy,
+        )
+
+        return workflow_update

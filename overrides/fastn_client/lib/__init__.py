@@ -1,0 +1,54 @@
+"""Hand-written runtime of the Fastn client: retries, pacing, typed errors.
+
+This package is maintained by hand in ``overrides/`` and copied into the
+generated package; it imports nothing generated (only the standard library,
+httpx, httpx-retries and attrs), so it can be tested on its own. See
+``overrides/README.md`` for what it does and how to configure it.
+"""
+
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ErrorDetail,
+    FastnError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestInfo,
+    UnprocessableEntityError,
+    raise_for_status,
+)
+from .options import ClientOptions, Jitter, PacingEvent, RetryEvent
+from .pacing import SHARED_PACER, RateLimitPacer
+from .transport import AsyncFastnTransport, FastnTransport
+
+__all__ = [
+    "SHARED_PACER",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncFastnTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientOptions",
+    "ConflictError",
+    "ErrorDetail",
+    "FastnError",
+    "FastnTransport",
+    "InternalServerError",
+    "Jitter",
+    "NotFoundError",
+    "PacingEvent",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RateLimitPacer",
+    "RequestInfo",
+    "RetryEvent",
+    "UnprocessableEntityError",
+    "raise_for_status",
+]

@@ -1,0 +1,142 @@
+"""Configuration of the runtime, and the events its hooks receive.
+
+One frozen options object describes everything the transports do, so that a
+client's behaviour can be read (and compared, and logged) in one place.
+Defaults live in :mod:`.constants`.
+
+Example::
+
+    from fastn_client.lib import ClientOptions, FastnTransport
+
+    options = ClientOptions(max_retries=4, deadline=30.0, on_retry=print)
+    transport = FastnTransport(options=options)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal
+
+import attrs
+import httpx
+
+from .constants import (
+    DEFAULT_BACKOFF_INITIAL,
+    DEFAULT_BACKOFF_MAX,
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_AFTER_CEILING,
+)
+from .pacing import RateLimitPacer
+
+__all__ = ["ClientOptions", "Jitter", "PacingEvent", "RetryEvent"]
+
+#: ``"full"``: a delay drawn from [0, d]; ``"equal"``: from [d/2, d].
+Jitter = Literal["full", "equal"]
+
+
+@attrs.frozen
+class RetryEvent:
+    """Passed to ``on_retry`` just before the transport sleeps and retries.
+
+    Attributes:
+        method: HTTP method of the request.
+        url: URL of the request.
+        attempt: Number of this retry, 1 for the first.
+        max_retries: Retries allowed in all.
+        delay: Seconds the transport will now sleep.
+        status_code: Status of the answer being retried, ``None`` after an error.
+        error: The :mod:`httpx` exception being retried, ``None`` after an answer.
+        retry_after: Seconds the server asked for (``Retry-After``), if it did.
+    """
+
+    method: str
+    url: httpx.URL
+    attempt: int
+    max_retries: int
+    delay: float
+    status_code: int | None = None
+    error: Exception | None = None
+    retry_after: float | None = None
+
+
+@attrs.frozen
+class PacingEvent:
+    """Passed to ``on_pacing`` each time a request is held back for budget.
+
+    Attributes:
+        method: HTTP method of the request.
+        url: URL of the request.
+        delay: Seconds the transport will now sleep before asking again.
+        remaining: Budget left as the pacer sees it, ``None`` while unknown.
+        reset_at: Unix time at which the budget refills, ``None`` while unknown.
+    """
+
+    method: str
+    url: httpx.URL
+    delay: float
+    remaining: int | None = None
+    reset_at: float | None = None
+
+
+def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and value <= 0:
+        raise ValueError(f"{attribute.name} must be > 0, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class ClientOptions:
+    """How the Fastn transports retry, pace and report.
+
+    Attributes:
+        max_retries: Retries after the first attempt (default 2); 0 disables.
+        backoff_initial: First backoff delay in seconds (default 0.5), doubled
+            on each further retry.
+        backoff_max: Cap of one backoff delay in seconds (default 8).
+        jitter: ``"full"`` (default) draws each delay from [0, d], which
+            spreads a crowd of clients best; ``"equal"`` from [d/2, d], which
+            guarantees a minimum pause.
+        deadline: Seconds from the first attempt after which no retry starts
+            and no pacing wait is begun (default 120); ``None`` for no limit.
+            It is checked between attempts: one attempt's own duration is
+            bounded by the httpx timeout, not by this.
+        retry_after_ceiling: A wait longer than this (default 60 s), asked by
+            ``Retry-After`` or needed for the rate-limit budget, is not slept:
+            the 429/503 is surfaced at once (pacing sends the request and lets
+            the server answer).
+        pacing: Hold requests back while the key's rate-limit budget is spent
+            (default ``True``).
+        pacer: Where budgets are kept; ``None`` (default) is the process-wide
+            ``SHARED_PACER``. Tests pass their own for isolation.
+        on_retry: Called with a :class:`RetryEvent` before each retry sleep.
+        on_pacing: Called with a :class:`PacingEvent` before each pacing sleep.
+            Exceptions raised by a hook propagate and abort the request.
+        clock: Wall-clock Unix seconds; wall rather than monotonic because
+            ``X-RateLimit-Reset`` and HTTP dates are wall-clock.
+        sleep: Blocking sleep used by :class:`FastnTransport`.
+        async_sleep: Sleep awaited by :class:`AsyncFastnTransport`.
+        random: Source of jitter, returning a float in [0, 1).
+    """
+
+    max_retries: int = attrs.field(default=DEFAULT_MAX_RETRIES, validator=_non_negative)
+    backoff_initial: float = attrs.field(default=DEFAULT_BACKOFF_INITIAL, validator=_non_negative)
+    backoff_max: float = attrs.field(default=DEFAULT_BACKOFF_MAX, validator=_positive)
+    jitter: Jitter = attrs.field(default="full", validator=attrs.validators.in_(("full", "equal")))
+    deadline: float | None = attrs.field(default=DEFAULT_DEADLINE, validator=_positive)
+    retry_after_ceiling: float = attrs.field(default=DEFAULT_RETRY_AFTER_CEILING, validator=_non_negative)
+    pacing: bool = True
+    pacer: RateLimitPacer | None = None
+    on_retry: Callable[[RetryEvent], None] | None = None
+    on_pacing: Callable[[PacingEvent], None] | None = None
+    clock: Callable[[], float] = time.time
+    sleep: Callable[[float], None] = time.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    random: Callable[[], float] = random.random

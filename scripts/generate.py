@@ -1,0 +1,207 @@
+"""Regenerate the Fastn Python client, or check that the committed one is current.
+
+The generated distribution is a pure function of three inputs:
+
+    openapi/fastn.yaml  --openapi-python-client-->  generated/  <--  overrides/
+    generator-config.yml        (+ overrides/templates/)           (fastn_client/**)
+
+Steps: run the pinned generator with the config and the custom templates into a temporary
+directory (`--fail-on-warning`, so a spec problem stops the build with the generator's message
+naming the operation or schema); merge every file of `overrides/fastn_client/` into the
+package at the same relative path, refusing to overwrite a generated file (a generated file
+is changed only through a template); write `PROVENANCE.json`; then either replace the output
+directory (`make generate`) or compare it with the committed one (`--check`).
+
+    python scripts/generate.py                 # regenerate generated/
+    python scripts/generate.py --check         # fail, listing stale files, if generated/ drifted
+    python scripts/generate.py --spec S --out D --golden [--check]
+        # a golden record of another spec: only what the generator and templates write (no
+        # copied overrides, no PROVENANCE.json, whose hashes change with every override edit)
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "generator-config.yml"
+TEMPLATES = ROOT / "overrides" / "templates"
+PACKAGE_OVERRIDES = ROOT / "overrides" / "fastn_client"
+PACKAGE = "fastn_client"
+PROVENANCE = "PROVENANCE.json"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Files the tools write as a side effect and that are never part of the output.
+IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
+
+
+class GenerationError(RuntimeError):
+    """The generator failed or a merge rule was broken; the message says where."""
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sha256_tree(root: Path) -> str:
+    """One hash over every file below `root`: relative path and content, in sorted order."""
+    digest = hashlib.sha256()
+    for path in sorted(_files(root)):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _files(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and not IGNORED.intersection(p.relative_to(root).parts)]
+
+
+def count_operations(spec: Path) -> int:
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    return sum(1 for item in document.get("paths", {}).values() for method in item if method in HTTP_METHODS)
+
+
+def run_generator(spec: Path, workdir: Path) -> Path:
+    """Run openapi-python-client into `workdir`; return the distribution directory."""
+    out = workdir / "fastn-client"
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ)
+    # The config's post-hooks call `ruff`: make sure it is the pinned one from this venv.
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    command = [
+        str(bin_dir / "openapi-python-client"),
+        "generate",
+        "--path",
+        str(spec),
+        "--config",
+        str(CONFIG),
+        "--custom-template-path",
+        str(TEMPLATES),
+        "--meta",
+        "poetry",
+        "--output-path",
+        str(out),
+        "--fail-on-warning",
+    ]
+    result = subprocess.run(command, cwd=workdir, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (out / PACKAGE).is_dir():
+        raise GenerationError(
+            f"openapi-python-client failed on {spec} (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+        )
+    return out
+
+
+def merge_overrides(out: Path) -> list[str]:
+    """Copy overrides/fastn_client/** into the package; never replace a generated file."""
+    merged = []
+    for source in sorted(_files(PACKAGE_OVERRIDES)):
+        relative = source.relative_to(PACKAGE_OVERRIDES)
+        target = out / PACKAGE / relative
+        if target.exists():
+            raise GenerationError(
+                f"overrides/fastn_client/{relative.as_posix()} would replace the generated file "
+                f"{PACKAGE}/{relative.as_posix()}; change generated files through a template in overrides/templates/"
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        merged.append(relative.as_posix())
+    return merged
+
+
+def write_provenance(out: Path, spec: Path, merged: list[str]) -> None:
+    """Record what the output was made from, beside it. Deterministic: no times, no paths."""
+    record = {
+        "generator": {
+            "openapi-python-client": metadata.version("openapi-python-client"),
+            "ruff": metadata.version("ruff"),
+        },
+        "inputs": {
+            "spec": {
+                "path": spec.relative_to(ROOT).as_posix() if spec.is_relative_to(ROOT) else spec.name,
+                "sha256": sha256_file(spec),
+            },
+            "config": {"path": "generator-config.yml", "sha256": sha256_file(CONFIG)},
+            "overrides": {"path": "overrides/", "sha256": sha256_tree(ROOT / "overrides")},
+        },
+        "operations": count_operations(spec),
+        "merged_overrides": merged,
+        "regenerate_with": "make generate",
+    }
+    (out / PROVENANCE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def build(spec: Path, workdir: Path, *, golden: bool = False) -> Path:
+    out = run_generator(spec, workdir)
+    merged = merge_overrides(out)
+    write_provenance(out, spec, merged)
+    for name in IGNORED:
+        for cache in list(out.rglob(name)):
+            shutil.rmtree(cache)
+    if golden:
+        (out / PROVENANCE).unlink()
+        for relative in merged:
+            (out / PACKAGE / relative).unlink()
+    return out
+
+
+def diff_trees(expected: Path, actual: Path) -> list[str]:
+    """Relative paths that differ between two trees: changed, missing or extra."""
+    want = {p.relative_to(expected).as_posix() for p in _files(expected)}
+    have = {p.relative_to(actual).as_posix() for p in _files(actual)} if actual.is_dir() else set()
+    stale = [f"missing  {name}" for name in sorted(want - have)]
+    stale += [f"extra    {name}" for name in sorted(have - want)]
+    stale += [
+        f"changed  {name}"
+        for name in sorted(want & have)
+        if not filecmp.cmp(expected / name, actual / name, shallow=False)
+    ]
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--spec", type=Path, default=ROOT / "openapi" / "fastn.yaml")
+    parser.add_argument("--out", type=Path, default=ROOT / "generated")
+    parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on drift")
+    parser.add_argument("--golden", action="store_true", help="leave out copied overrides and PROVENANCE.json")
+    parser.add_argument("--fix-command", default="make generate", help="command named in the drift message")
+    args = parser.parse_args(argv)
+    spec, out = args.spec.resolve(), args.out.resolve()
+
+    with tempfile.TemporaryDirectory(prefix="fastn-generate-") as tmp:
+        try:
+            fresh = build(spec, Path(tmp), golden=args.golden)
+        except GenerationError as error:
+            print(f"generate: {error}", file=sys.stderr)
+            return 1
+        if args.check:
+            stale = diff_trees(fresh, out)
+            if stale:
+                shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+                print(f"{shown}/ is stale: {len(stale)} file(s) differ from what the inputs produce:", file=sys.stderr)
+                for line in stale:
+                    print(f"  {line}", file=sys.stderr)
+                print(f"Fix: run `{args.fix_command}` and commit the result.", file=sys.stderr)
+                return 1
+            print(f"{out.name}/ is up to date ({len(_files(fresh))} files)")
+            return 0
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(fresh, out)
+    print(f"generated {out.name}/ from {spec.name}: {count_operations(spec)} operations")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

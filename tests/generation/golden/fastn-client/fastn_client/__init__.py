@@ -1,0 +1,40 @@
+"""A client library for accessing Tiny"""
+
+from .client import AuthenticatedClient, Client
+from .lib import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientOptions,
+    ConflictError,
+    FastnError,
+    InternalServerError,
+    NotFoundError,
+    PacingEvent,
+    PermissionDeniedError,
+    RateLimitError,
+    RetryEvent,
+    UnprocessableEntityError,
+)
+
+__all__ = (
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticatedClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "Client",
+    "ClientOptions",
+    "ConflictError",
+    "FastnError",
+    "InternalServerError",
+    "NotFoundError",
+    "PacingEvent",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryEvent",
+    "UnprocessableEntityError",
+)

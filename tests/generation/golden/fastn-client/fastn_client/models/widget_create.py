@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.color import Color, check_color
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WidgetCreate")
+
+
+@_attrs_define
+class WidgetCreate:
+    """
+    Attributes:
+        name (str):
+        color (Color | Unset):
+    """
+
+    name: str
+    color: Color | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        color: str | Unset = UNSET
+        if not isinstance(self.color, Unset):
+            color = self.color
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if color is not UNSET:
+            field_dict["color"] = color
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        _color = d.pop("color", UNSET)
+        color: Color | Unset
+        if isinstance(_color, Unset):
+            color = UNSET
+        else:
+            color = check_color(_color)
+
+        widget_create = cls(
+            name=name,
+            color=color,
+        )
+
+        return widget_create

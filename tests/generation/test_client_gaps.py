@@ -1,0 +1,201 @@
+"""The generator's gaps that the overrides close, exercised through the generated package.
+
+Each test drives a real generated endpoint function over `httpx.MockTransport`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+import fastn_client
+import httpx
+import pytest
+from fastn_client import AuthenticatedClient, Client, ClientOptions, InternalServerError, NotFoundError
+from fastn_client.api.billing_quotas import get_billing
+from fastn_client.api.customers import delete_customer, get_customer, list_customers
+from fastn_client.models import CustomerList
+
+KEY = "fsk_test_0123456789abcdef0123456789abcdef"
+CUSTOMER = UUID("3f1c2a9e-8b4d-4e2f-9a61-0c5d7e8f9a10")
+QUIET = ClientOptions(max_retries=0, pacing=False)
+RATE_HEADERS = {"X-RateLimit-Limit": "600", "X-RateLimit-Remaining": "597", "X-RateLimit-Reset": "1795852800"}
+
+
+def client_with(
+    handler: Callable[[httpx.Request], httpx.Response], **kwargs: object
+) -> tuple[AuthenticatedClient, list[httpx.Request]]:
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return handler(request)
+
+    client = AuthenticatedClient(
+        base_url="https://fastn.test",
+        token=KEY,
+        options=QUIET,
+        httpx_args={"transport": httpx.MockTransport(record)},
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return client, seen
+
+
+def empty_page(_: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={"data": [], "nextCursor": None}, headers=RATE_HEADERS)
+
+
+def test_default_timeout_is_5s_connect_30s_read_and_overridable() -> None:
+    client = AuthenticatedClient(token=KEY)
+    timeout = client.get_httpx_client().timeout
+    assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 30.0, 30.0, 30.0)
+    custom = AuthenticatedClient(token=KEY, timeout=httpx.Timeout(2.0))
+    assert custom.get_httpx_client().timeout.read == 2.0
+    assert client.with_timeout(httpx.Timeout(9.0)).get_httpx_client().timeout.read == 9.0
+
+
+def test_default_base_url_is_the_live_api() -> None:
+    assert str(AuthenticatedClient(token=KEY).get_httpx_client().base_url) == "https://live.fastn.ai"
+
+
+def test_authenticates_with_the_fastn_key_header_and_no_prefix() -> None:
+    client, seen = client_with(empty_page, space_id="space-1", tenant_id="acme", stage="DRAFT")
+    page = list_customers.sync(client=client, limit=5)
+    assert isinstance(page, CustomerList)
+    (request,) = seen
+    assert request.headers["x-fastn-api-key"] == KEY
+    assert "authorization" not in request.headers
+    assert request.headers["x-fastn-space-id"] == "space-1"
+    assert request.headers["x-fastn-space-tenantid"] == "acme"
+    assert request.headers["stage"] == "DRAFT"
+    assert request.url.params["limit"] == "5"
+
+
+def test_bearer_token_is_the_documented_alternative() -> None:
+    client, seen = client_with(empty_page, auth_header_name="Authorization", prefix="Bearer")
+    list_customers.sync(client=client)
+    assert seen[0].headers["authorization"] == f"Bearer {KEY}"
+
+
+def test_workspace_headers_are_left_out_when_not_set() -> None:
+    client, seen = client_with(empty_page)
+    list_customers.sync(client=client)
+    assert not {"x-fastn-space-id", "x-fastn-space-tenantid", "stage"} & set(seen[0].headers)
+
+
+def test_from_env_reads_the_documented_variables() -> None:
+    env = {
+        "FASTN_API_KEY": KEY,
+        "FASTN_SPACE_ID": "space-9",
+        "FASTN_TENANT_ID": "tenant-9",
+        "FASTN_BASE_URL": "https://staging.fastn.test",
+    }
+    client = AuthenticatedClient.from_env(env, options=QUIET)
+    assert (client.token, client.space_id, client.tenant_id) == (KEY, "space-9", "tenant-9")
+    assert str(client.get_httpx_client().base_url) == "https://staging.fastn.test"
+    default = AuthenticatedClient.from_env({"FASTN_API_KEY": KEY})
+    assert str(default.get_httpx_client().base_url) == "https://live.fastn.ai"
+
+
+def test_from_env_reads_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FASTN_API_KEY", KEY)
+    monkeypatch.setenv("FASTN_SPACE_ID", "space-env")
+    assert AuthenticatedClient.from_env().space_id == "space-env"
+
+
+def test_from_env_without_a_key_says_which_variable_is_missing() -> None:
+    with pytest.raises(ValueError, match="FASTN_API_KEY is not set"):
+        AuthenticatedClient.from_env({})
+
+
+def test_the_key_never_appears_in_repr() -> None:
+    client = AuthenticatedClient(token=KEY, headers={"x-extra": KEY})
+    client.get_httpx_client()
+    assert KEY not in repr(client)
+    assert KEY not in repr(client.with_headers({"x-more": "1"}))
+
+
+def test_status_outside_httpstatus_does_not_crash_parsing() -> None:
+    def cloudflare(_: httpx.Request) -> httpx.Response:
+        return httpx.Response(520, text="<html>origin error</html>", headers=RATE_HEADERS)
+
+    client, _ = client_with(cloudflare)
+    detailed = get_customer.sync_detailed(CUSTOMER, client=client)
+    assert detailed.status_code == 520
+    assert detailed.parsed is None
+    with pytest.raises(InternalServerError) as caught:
+        get_customer.sync(CUSTOMER, client=client)
+    assert caught.value.status_code == 520
+
+
+def test_rate_limit_headers_are_reachable_from_the_detailed_response() -> None:
+    client, _ = client_with(empty_page)
+    detailed = list_customers.sync_detailed(client=client)
+    assert detailed.rate_limit is not None
+    assert (detailed.rate_limit.limit, detailed.rate_limit.remaining, detailed.rate_limit.reset_at) == (
+        600,
+        597,
+        1795852800.0,
+    )
+    assert detailed.headers["x-ratelimit-remaining"] == "597"
+
+
+def test_retry_after_and_request_id_are_reachable_too() -> None:
+    def limited(_: httpx.Request) -> httpx.Response:
+        body = {"code": "RATE_LIMITED", "message": "slow down", "statusCode": 429}
+        return httpx.Response(429, json=body, headers={**RATE_HEADERS, "Retry-After": "7", "x-request-id": "req_1"})
+
+    client, _ = client_with(limited)
+    detailed = get_billing.sync_detailed(client=client)
+    assert detailed.retry_after == 7.0
+    assert detailed.request_id == "req_1"
+
+
+def test_sync_raises_typed_errors_and_detailed_does_not() -> None:
+    def missing(request: httpx.Request) -> httpx.Response:
+        body = {"code": "NOT_FOUND", "message": "Customer not found.", "statusCode": 404, "requestId": "req_42"}
+        return httpx.Response(404, json=body, headers=RATE_HEADERS)
+
+    client, _ = client_with(missing)
+    with pytest.raises(NotFoundError) as caught:
+        get_customer.sync(CUSTOMER, client=client)
+    error = caught.value
+    assert (error.status_code, error.code, error.request_id) == (404, "NOT_FOUND", "req_42")
+    assert f"GET https://fastn.test/api/v1/customers/{CUSTOMER}" in str(error)
+    assert KEY not in str(error) and KEY not in repr(error)
+    detailed = get_customer.sync_detailed(CUSTOMER, client=client)
+    assert detailed.status_code == 404
+    assert isinstance(detailed.parsed, fastn_client.models.Error)
+
+
+def test_no_content_operations_return_none() -> None:
+    client, _ = client_with(lambda _: httpx.Response(204, headers=RATE_HEADERS))
+    delete_customer.sync(CUSTOMER, client=client)  # returns None: typed `-> None`, nothing to parse
+    assert delete_customer.sync_detailed(CUSTOMER, client=client).status_code == 204
+
+
+@pytest.mark.asyncio
+async def test_async_functions_behave_the_same() -> None:
+    client, seen = client_with(empty_page, space_id="space-1")
+    page = await list_customers.asyncio(client=client)
+    assert page.data == []
+    assert seen[0].headers["x-fastn-api-key"] == KEY
+
+    def missing(_: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, json={"code": "NOT_FOUND", "message": "gone", "statusCode": 404})
+
+    failing, _ = client_with(missing)
+    with pytest.raises(NotFoundError):
+        await get_customer.asyncio(CUSTOMER, client=failing)
+
+
+def test_unauthenticated_client_sends_no_key() -> None:
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return empty_page(request)
+
+    client = Client(base_url="https://fastn.test", options=QUIET, httpx_args={"transport": httpx.MockTransport(record)})
+    list_customers.sync(client=client)
+    assert "x-fastn-api-key" not in seen[0].headers

@@ -1,0 +1,27 @@
+"""`make lint` fails on a broken document and names the place that is broken."""
+
+from __future__ import annotations
+
+import subprocess
+
+from spec_document import ROOT
+
+BROKEN = "tests/spec/fixtures/broken.yaml"
+
+
+def test_lint_fails_on_a_broken_spec_and_names_the_place() -> None:
+    result = subprocess.run(
+        ["make", "--no-print-directory", "lint-spec", f"SPEC={BROKEN}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    # Each validator points at the dangling reference: by JSON pointer, by path, by line.
+    assert "#/paths/~1widgets/get/responses/200/content/application~1json/schema" in output  # Redocly
+    assert "paths./widgets.get.responses[200].content.application/json.schema.$ref" in output  # Spectral
+    assert f"{BROKEN}:30:" in output  # Redocly's file:line:column
+    assert "'/components/schemas/WidgetList' does not exist" in output  # openapi-spec-validator
+    assert f"lint failed for {BROKEN}: openapi-spec-validator redocly spectral" in output
