@@ -1,0 +1,166 @@
+"""CPU cost per call of the Fastn client, beside the floor, in one run.
+
+Three ways to make the same call — GET /api/v1/customers answering a page of 100 customers
+over an in-process transport (no network, so only client-side CPU is measured):
+
+    floor      raw httpx + json.loads
+    bare       the client openapi-python-client makes from the spec with no overrides
+               (generated into a temporary directory as package `fastn_client_bare`)
+    fastn      the committed client: templates + hand-written runtime (retries, pacing, errors)
+
+Rounds interleave the three in shuffled order so machine noise hits them alike; the table
+gives the best (least disturbed) CPU time per call and ratios, as timeit does. Targets
+(issue #4): fastn / bare <= 1.03 (the overrides' own cost), fastn / floor <= 1.5.
+
+    .venv/bin/python scripts/bench_client.py [--calls 300] [--rounds 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_URL = "https://fastn.bench"
+KEY = "fsk_test_bench"
+RESET = str(int(time.time()) + 3600)
+
+
+def page_body(size: int) -> bytes:
+    customers = [
+        {
+            "id": f"3f1c2a9e-8b4d-4e2f-9a61-{index:012d}",
+            "name": f"Customer {index}",
+            "slug": f"customer-{index}",
+            "status": "active",
+            "adminEmail": f"admin{index}@example.com",
+            "plan": "growth",
+            "dataResidency": "EU",
+            "revision": 1,
+            "createdAt": "2026-11-02T09:30:00+00:00",
+            "updatedAt": "2026-11-02T09:30:00+00:00",
+        }
+        for index in range(size)
+    ]
+    return json.dumps({"data": customers, "nextCursor": None}).encode()
+
+
+def transport(body: bytes) -> httpx.MockTransport:
+    headers = {
+        "content-type": "application/json",
+        "x-ratelimit-limit": "1000000000",
+        "x-ratelimit-remaining": "999999999",
+        "x-ratelimit-reset": RESET,
+    }
+    return httpx.MockTransport(lambda _request: httpx.Response(200, content=body, headers=headers))
+
+
+def generate_bare(workdir: Path) -> None:
+    """The generator's own output, without our templates or overrides, as fastn_client_bare."""
+    config = workdir / "config.yml"
+    config.write_text(
+        (ROOT / "generator-config.yml")
+        .read_text(encoding="utf-8")
+        .replace("package_name_override: fastn_client", "package_name_override: fastn_client_bare"),
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(ROOT / "openapi" / "fastn.yaml"),
+            "--config",
+            str(config),
+            "--meta",
+            "none",
+            "--output-path",
+            str(workdir / "fastn_client_bare"),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=workdir,
+    )
+    sys.path.insert(0, str(workdir))
+
+
+def callers(body: bytes) -> dict[str, Callable[[], Any]]:
+    floor_client = httpx.Client(base_url=BASE_URL, transport=transport(body))
+
+    def floor() -> Any:
+        return json.loads(floor_client.get("/api/v1/customers", params={"limit": 100}).content)
+
+    bare_pkg = importlib.import_module("fastn_client_bare")
+    bare_list = importlib.import_module("fastn_client_bare.api.customers.list_customers")
+    bare_client = bare_pkg.AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
+
+    def bare() -> Any:
+        return bare_list.sync(client=bare_client, limit=100)
+
+    from fastn_client import AuthenticatedClient
+    from fastn_client.api.customers import list_customers
+
+    fastn_client = AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
+
+    def fastn() -> Any:
+        return list_customers.sync(client=fastn_client, limit=100)
+
+    for call in (floor, bare, fastn):  # warm up, and check all three parse the page
+        result = call()
+        assert len(result["data"] if isinstance(result, dict) else result.data) == 100
+    return {"floor": floor, "bare": bare, "fastn": fastn}
+
+
+def measure(call: Callable[[], Any], calls: int) -> float:
+    gc.collect()  # start each sample with the same heap, so no variant pays another's garbage
+    start = time.process_time()
+    for _ in range(calls):
+        call()
+    return (time.process_time() - start) / calls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--calls", type=int, default=300, help="calls per round and variant")
+    parser.add_argument("--rounds", type=int, default=11, help="interleaved rounds; the best is reported")
+    parser.add_argument("--size", type=int, default=100, help="resources per page")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="fastn-bench-") as tmp:
+        generate_bare(Path(tmp))
+        variants = callers(page_body(args.size))
+        samples: dict[str, list[float]] = {name: [] for name in variants}
+        order = list(variants)
+        shuffle = random.Random(0)  # noqa: S311 - a fixed, reproducible order, not security
+        for _ in range(args.rounds):
+            shuffle.shuffle(order)  # no variant always runs first (cold) or last (warm)
+            for name in order:
+                samples[name].append(measure(variants[name], args.calls))
+
+    best = {name: min(values) for name, values in samples.items()}
+    print(f"CPU per call, list of {args.size} customers, best of {args.rounds} rounds x {args.calls} calls")
+    print(f"{'variant':<8} {'us/call':>10} {'x floor':>9} {'x bare':>8}")
+    for name, value in best.items():
+        print(f"{name:<8} {value * 1e6:>10.1f} {value / best['floor']:>9.2f} {value / best['bare']:>8.3f}")
+    overhead = best["fastn"] / best["bare"] - 1
+    print(f"\noverrides cost on the success path: {overhead:+.1%} of the bare client (target <= +3%)")
+    print(f"whole client vs floor: {best['fastn'] / best['floor']:.2f}x (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
