@@ -54,9 +54,11 @@ class _Exchange:
         self._retry = rules.for_method(request.method)
         started = options.clock()
         self._deadline_at = math.inf if options.deadline is None else started + options.deadline
-        self._pacer = (options.pacer or SHARED_PACER) if options.pacing else None
+        pacer = options.pacer if options.pacer is not None else SHARED_PACER
+        self._pacer = pacer if options.pacing else None
         self._bucket = bucket_id(request) if self._pacer is not None else ""
         self._ticket: Ticket | None = None
+        self._pending: RetryEvent | None = None
 
     # --- pacing --------------------------------------------------------------
 
@@ -201,20 +203,28 @@ class _Exchange:
             delay,
         )
         if options.on_retry is not None:
-            options.on_retry(
-                RetryEvent(
-                    method=method,
-                    url=self._request.url,
-                    attempt=attempt,
-                    max_retries=retry.total,
-                    delay=delay,
-                    status_code=status_code,
-                    error=error,
-                    retry_after=retry_after,
-                )
+            self._pending = RetryEvent(
+                method=method,
+                url=self._request.url,
+                attempt=attempt,
+                max_retries=retry.total,
+                delay=delay,
+                status_code=status_code,
+                error=error,
+                retry_after=retry_after,
             )
         self._retry = retry.increment()
         return delay
+
+    def announce_retry(self) -> None:
+        """Call ``on_retry`` for the retry just decided.
+
+        Separate from the decision so that the transport closes the answer
+        being retried first: a hook that raises must not leak a connection.
+        """
+        event, self._pending = self._pending, None
+        if event is not None and self._options.on_retry is not None:
+            self._options.on_retry(event)
 
 
 class FastnTransport(httpx.BaseTransport):
@@ -263,6 +273,7 @@ class FastnTransport(httpx.BaseTransport):
                 if delay is None:
                     return response
                 response.close()
+            exchange.announce_retry()
             sleep(delay)
 
     def close(self) -> None:
@@ -318,6 +329,7 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
                 if delay is None:
                     return response
                 await response.aclose()
+            exchange.announce_retry()
             await sleep(delay)
 
     async def aclose(self) -> None:

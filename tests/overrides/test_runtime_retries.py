@@ -1,0 +1,605 @@
+"""Retry rules of both transports, on MockTransport with a fake clock.
+
+Each ``Case`` is one rule; every case runs through the sync and the async
+transport and must behave identically: same attempts, same outcome, same
+sleeps (``random`` is fixed at 0.5, so full jitter halves each backoff).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from typing import Any
+
+import attrs
+import httpx
+import pytest
+from fastn_client.lib.errors import APIConnectionError, APITimeoutError, FastnError
+from fastn_client.lib.options import ClientOptions, RetryEvent
+from fastn_client.lib.pacing import RateLimitPacer, bucket_id
+from fastn_client.lib.transport import AsyncFastnTransport, FastnTransport
+from runtime_fakes import BASE_URL, START, FakeClock, Script, Step
+
+URL = f"{BASE_URL}/customers"
+Make = Callable[[], Step]
+
+
+def answer(status: int, **headers: str) -> Make:
+    return lambda: httpx.Response(status, headers={k.replace("_", "-"): v for k, v in headers.items()}, json={})
+
+
+def fail(exc_type: type[httpx.TransportError]) -> Make:
+    return lambda: exc_type("simulated")
+
+
+def http_date(timestamp: float) -> str:
+    return format_datetime(datetime.fromtimestamp(timestamp, tz=UTC), usegmt=True)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    method: str
+    steps: tuple[Make, ...]
+    attempts: int
+    outcome: int | type[FastnError]
+    sleeps: tuple[float, ...] = ()
+    cause: type[Exception] | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+IDEMPOTENT_STATUSES = (408, 429, 500, 502, 503, 504)
+
+CASES = [
+    # --- idempotent methods: statuses ---
+    *(Case(f"GET-retries-{s}", "GET", (answer(s), answer(200)), 2, 200, (0.25,)) for s in IDEMPOTENT_STATUSES),
+    *(
+        Case(f"{m}-retries-503", m, (answer(503), answer(200)), 2, 200, (0.25,))
+        for m in ("HEAD", "OPTIONS", "PUT", "DELETE")
+    ),
+    Case("GET-gives-up-after-2-retries", "GET", (answer(503),) * 3, 3, 503, (0.25, 0.5)),
+    *(Case(f"GET-no-retry-{s}", "GET", (answer(s),), 1, s) for s in (400, 401, 404, 409, 422, 501)),
+    # --- idempotent methods: transport failures ---
+    *(
+        Case(f"GET-retries-{e.__name__}", "GET", (fail(e), answer(200)), 2, 200, (0.25,))
+        for e in (
+            httpx.ConnectError,
+            httpx.ConnectTimeout,
+            httpx.ReadTimeout,
+            httpx.ReadError,
+            httpx.RemoteProtocolError,
+        )
+    ),
+    Case(
+        "GET-connect-errors-exhausted",
+        "GET",
+        (fail(httpx.ConnectError),) * 3,
+        3,
+        APIConnectionError,
+        (0.25, 0.5),
+        cause=httpx.ConnectError,
+    ),
+    Case(
+        "GET-timeouts-exhausted",
+        "GET",
+        (fail(httpx.ReadTimeout),) * 3,
+        3,
+        APITimeoutError,
+        (0.25, 0.5),
+        cause=httpx.ReadTimeout,
+    ),
+    Case(
+        "GET-no-retry-UnsupportedProtocol",
+        "GET",
+        (fail(httpx.UnsupportedProtocol),),
+        1,
+        APIConnectionError,
+        cause=httpx.UnsupportedProtocol,
+    ),
+    # --- POST (and PATCH): only what proves the request was not processed ---
+    Case("POST-retries-429", "POST", (answer(429), answer(201)), 2, 201, (0.25,)),
+    *(
+        Case(f"POST-retries-{e.__name__}", "POST", (fail(e), answer(201)), 2, 201, (0.25,))
+        for e in (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+    ),
+    *(Case(f"POST-no-retry-{s}", "POST", (answer(s),), 1, s) for s in (408, 500, 502, 503, 504)),
+    Case("POST-no-retry-ReadTimeout", "POST", (fail(httpx.ReadTimeout),), 1, APITimeoutError, cause=httpx.ReadTimeout),
+    Case(
+        "POST-no-retry-WriteTimeout", "POST", (fail(httpx.WriteTimeout),), 1, APITimeoutError, cause=httpx.WriteTimeout
+    ),
+    Case("POST-no-retry-ReadError", "POST", (fail(httpx.ReadError),), 1, APIConnectionError, cause=httpx.ReadError),
+    Case(
+        "POST-no-retry-RemoteProtocolError",
+        "POST",
+        (fail(httpx.RemoteProtocolError),),
+        1,
+        APIConnectionError,
+        cause=httpx.RemoteProtocolError,
+    ),
+    Case("PATCH-retries-429", "PATCH", (answer(429), answer(200)), 2, 200, (0.25,)),
+    Case("PATCH-no-retry-500", "PATCH", (answer(500),), 1, 500),
+    # --- max_retries=0 turns retrying off ---
+    Case("retries-0-GET-503", "GET", (answer(503),), 1, 503, options={"max_retries": 0}),
+    Case("retries-0-POST-429", "POST", (answer(429),), 1, 429, options={"max_retries": 0}),
+    Case(
+        "retries-0-GET-ConnectError",
+        "GET",
+        (fail(httpx.ConnectError),),
+        1,
+        APIConnectionError,
+        cause=httpx.ConnectError,
+        options={"max_retries": 0},
+    ),
+    # --- backoff: doubling, capped, jittered ---
+    Case(
+        "backoff-doubles-up-to-the-cap",
+        "GET",
+        (*(answer(503),) * 5, answer(200)),
+        6,
+        200,
+        (0.25, 0.5, 0.5, 0.5, 0.5),
+        options={"max_retries": 5, "backoff_max": 1.0},
+    ),
+    Case(
+        "backoff-equal-jitter",
+        "GET",
+        (answer(503), answer(503), answer(200)),
+        3,
+        200,
+        (0.375, 0.75),
+        options={"jitter": "equal"},
+    ),
+    Case(
+        "backoff-full-jitter-can-reach-zero",
+        "GET",
+        (answer(503), answer(200)),
+        2,
+        200,
+        (0.0,),
+        options={"random": lambda: 0.0},
+    ),
+    # --- Retry-After ---
+    Case("retry-after-seconds", "GET", (answer(429, retry_after="3"), answer(200)), 2, 200, (3.0,)),
+    Case("retry-after-decimal", "POST", (answer(429, retry_after="1.5"), answer(201)), 2, 201, (1.5,)),
+    Case(
+        "retry-after-http-date",
+        "GET",
+        (answer(503, retry_after=http_date(START + 7)), answer(200)),
+        2,
+        200,
+        (7.0,),
+    ),
+    Case("retry-after-unreadable-uses-backoff", "GET", (answer(503, retry_after="soon"), answer(200)), 2, 200, (0.25,)),
+    Case("retry-after-over-ceiling-surfaces", "GET", (answer(429, retry_after="61"),), 1, 429),
+    Case(
+        "retry-after-date-over-ceiling-surfaces",
+        "POST",
+        (answer(429, retry_after=http_date(START + 3600)),),
+        1,
+        429,
+    ),
+    Case(
+        "retry-after-at-custom-ceiling-is-slept",
+        "GET",
+        (answer(503, retry_after="5"), answer(200)),
+        2,
+        200,
+        (5.0,),
+        options={"retry_after_ceiling": 5.0},
+    ),
+    Case(
+        "retry-after-over-custom-ceiling-surfaces",
+        "GET",
+        (answer(503, retry_after="6"),),
+        1,
+        503,
+        options={"retry_after_ceiling": 5.0},
+    ),
+    # --- overall deadline ---
+    Case("deadline-refuses-a-long-wait", "GET", (answer(429, retry_after="3"),), 1, 429, options={"deadline": 2.0}),
+    Case(
+        "deadline-allows-a-wait-that-fits",
+        "GET",
+        (answer(429, retry_after="2"), answer(200)),
+        2,
+        200,
+        (2.0,),
+        options={"deadline": 2.0},
+    ),
+    Case(
+        "no-deadline",
+        "GET",
+        (answer(429, retry_after="50"), answer(429, retry_after="50"), answer(200)),
+        3,
+        200,
+        (50.0, 50.0),
+        options={"deadline": None},
+    ),
+    Case(
+        "deadline-spans-attempts",
+        "GET",
+        (answer(429, retry_after="45"), answer(429, retry_after="45")),
+        2,
+        429,
+        (45.0,),
+        options={"deadline": 80.0},
+    ),
+]
+
+
+def _request_kwargs(method: str) -> dict[str, Any]:
+    return {"json": {"name": "Acme"}} if method in {"POST", "PUT", "PATCH"} else {}
+
+
+def _check(case: Case, script: Script, result: httpx.Response | FastnError, clock: FakeClock) -> None:
+    assert script.attempts == case.attempts
+    assert tuple(clock.sleeps) == case.sleeps
+    if isinstance(case.outcome, int):
+        assert isinstance(result, httpx.Response)
+        assert result.status_code == case.outcome
+    else:
+        assert type(result) is case.outcome
+        assert case.cause is not None
+        assert type(result.__cause__) is case.cause
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_rule_sync(case: Case, options: ClientOptions, clock: FakeClock) -> None:
+    script = Script(make() for make in case.steps)
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, **case.options))
+    result: httpx.Response | FastnError
+    with httpx.Client(transport=transport) as client:
+        try:
+            result = client.request(case.method, URL, **_request_kwargs(case.method))
+        except FastnError as exc:
+            result = exc
+    _check(case, script, result, clock)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+async def test_rule_async(case: Case, options: ClientOptions, clock: FakeClock) -> None:
+    script = Script(make() for make in case.steps)
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, **case.options))
+    result: httpx.Response | FastnError
+    async with httpx.AsyncClient(transport=transport) as client:
+        try:
+            result = await client.request(case.method, URL, **_request_kwargs(case.method))
+        except FastnError as exc:
+            result = exc
+    _check(case, script, result, clock)
+
+
+# --- the deadline also counts time spent inside attempts -------------------
+
+
+def _slow(clock: FakeClock, seconds: float, status: int) -> Make:
+    def respond(_request: httpx.Request) -> httpx.Response:
+        clock.advance(seconds)
+        return httpx.Response(status)
+
+    return lambda: respond
+
+
+def test_deadline_counts_slow_attempts_sync(options: ClientOptions, clock: FakeClock) -> None:
+    script = Script([_slow(clock, 0.9, 503)()])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=1.0))
+    with httpx.Client(transport=transport) as client:
+        assert client.get(URL).status_code == 503  # a 0.25 s backoff would end at 1.15 s
+    assert script.attempts == 1
+    assert clock.sleeps == []
+
+
+@pytest.mark.asyncio
+async def test_deadline_counts_slow_attempts_async(options: ClientOptions, clock: FakeClock) -> None:
+    script = Script([_slow(clock, 0.9, 503)()])
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, deadline=1.0))
+    async with httpx.AsyncClient(transport=transport) as client:
+        assert (await client.get(URL)).status_code == 503
+    assert script.attempts == 1
+
+
+# --- a retry waits for the rate-limit budget too ----------------------------
+
+SPENT = {
+    "X-RateLimit-Limit": "10",
+    "X-RateLimit-Remaining": "0",
+    "X-RateLimit-Reset": str(int(START) + 1),
+}
+
+
+def test_retry_of_a_429_also_waits_for_the_reset_sync(options: ClientOptions, clock: FakeClock) -> None:
+    script = Script([httpx.Response(429, headers=SPENT), httpx.Response(201)])
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        assert client.post(URL, json={}).status_code == 201
+    # backoff 0.25 s, then the pacer holds the retry until the reset at +1 s
+    assert clock.sleeps == [0.25, 0.75]
+
+
+@pytest.mark.asyncio
+async def test_retry_of_a_429_also_waits_for_the_reset_async(options: ClientOptions, clock: FakeClock) -> None:
+    script = Script([httpx.Response(429, headers=SPENT), httpx.Response(201)])
+    async with httpx.AsyncClient(transport=AsyncFastnTransport(script.transport(), options=options)) as client:
+        assert (await client.post(URL, json={})).status_code == 201
+    assert clock.sleeps == [0.25, 0.75]
+
+
+# --- streamed request bodies are replayed -----------------------------------
+
+
+def test_streamed_body_is_sent_again_on_retry_sync(options: ClientOptions) -> None:
+    script = Script([httpx.Response(503), httpx.Response(200)])
+
+    def chunks() -> Iterator[bytes]:
+        yield b"part1-"
+        yield b"part2"
+
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        assert client.put(URL, content=chunks()).status_code == 200
+    assert script.bodies == [b"part1-part2", b"part1-part2"]
+
+
+@pytest.mark.asyncio
+async def test_streamed_body_is_sent_again_on_retry_async(options: ClientOptions) -> None:
+    script = Script([httpx.Response(503), httpx.Response(200)])
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"part1-"
+        yield b"part2"
+
+    async with httpx.AsyncClient(transport=AsyncFastnTransport(script.transport(), options=options)) as client:
+        assert (await client.put(URL, content=chunks())).status_code == 200
+    assert script.bodies == [b"part1-part2", b"part1-part2"]
+
+
+# --- hooks ------------------------------------------------------------------
+
+
+def _expected_events() -> list[RetryEvent]:
+    return [
+        RetryEvent(
+            method="GET",
+            url=httpx.URL(URL),
+            attempt=1,
+            max_retries=2,
+            delay=3.0,
+            status_code=429,
+            retry_after=3.0,
+        ),
+        RetryEvent(method="GET", url=httpx.URL(URL), attempt=2, max_retries=2, delay=0.5, status_code=None),
+    ]
+
+
+def test_on_retry_hook_sees_every_retry_sync(options: ClientOptions) -> None:
+    events: list[RetryEvent] = []
+    error = httpx.ConnectError("refused")
+    script = Script([httpx.Response(429, headers={"Retry-After": "3"}), error, httpx.Response(200)])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, on_retry=events.append))
+    with httpx.Client(transport=transport) as client:
+        client.get(URL)
+    assert events == [*_expected_events()[:1], attrs.evolve(_expected_events()[1], error=error)]
+
+
+@pytest.mark.asyncio
+async def test_on_retry_hook_sees_every_retry_async(options: ClientOptions) -> None:
+    events: list[RetryEvent] = []
+    error = httpx.ConnectError("refused")
+    script = Script([httpx.Response(429, headers={"Retry-After": "3"}), error, httpx.Response(200)])
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, on_retry=events.append))
+    async with httpx.AsyncClient(transport=transport) as client:
+        await client.get(URL)
+    assert events == [*_expected_events()[:1], attrs.evolve(_expected_events()[1], error=error)]
+
+
+class HookFailed(Exception):
+    pass
+
+
+def _raising_hook(_event: RetryEvent) -> None:
+    raise HookFailed
+
+
+def _key_request_headers() -> dict[str, str]:
+    return {"x-fastn-api-key": "fsk_test_hooks"}
+
+
+def _in_flight(pacer: RateLimitPacer) -> int:
+    state = pacer.state(bucket_id(httpx.Request("GET", URL, headers=_key_request_headers())))
+    assert state is not None
+    return state.in_flight
+
+
+def test_hook_exception_propagates_and_frees_the_budget_sync(options: ClientOptions, pacer: RateLimitPacer) -> None:
+    script = Script([httpx.Response(503)])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, on_retry=_raising_hook))
+    with httpx.Client(transport=transport, headers=_key_request_headers()) as client, pytest.raises(HookFailed):
+        client.get(URL)
+    assert _in_flight(pacer) == 0
+
+
+@pytest.mark.asyncio
+async def test_hook_exception_propagates_and_frees_the_budget_async(
+    options: ClientOptions, pacer: RateLimitPacer
+) -> None:
+    script = Script([httpx.ConnectError("refused")])
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, on_retry=_raising_hook))
+    async with httpx.AsyncClient(transport=transport, headers=_key_request_headers()) as client:
+        with pytest.raises(HookFailed):
+            await client.get(URL)
+    assert _in_flight(pacer) == 0
+
+
+class RecordingStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that remembers whether it was closed."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b""
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield b""
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+def test_retried_answer_is_closed_before_the_hook_runs_sync(options: ClientOptions) -> None:
+    body = RecordingStream()
+    script = Script([httpx.Response(503, stream=body)])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, on_retry=_raising_hook))
+    with httpx.Client(transport=transport) as client, pytest.raises(HookFailed):
+        client.get(URL)
+    assert body.closed
+
+
+@pytest.mark.asyncio
+async def test_retried_answer_is_closed_before_the_hook_runs_async(options: ClientOptions) -> None:
+    body = RecordingStream()
+    script = Script([httpx.Response(503, stream=body)])
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, on_retry=_raising_hook))
+    async with httpx.AsyncClient(transport=transport) as client:
+        with pytest.raises(HookFailed):
+            await client.get(URL)
+    assert body.closed
+
+
+# --- unexpected exceptions and cancellation --------------------------------
+
+
+def test_unexpected_exception_propagates_untouched_sync(options: ClientOptions, pacer: RateLimitPacer) -> None:
+    script = Script([KeyError("bug in inner transport")])
+    with (
+        httpx.Client(
+            transport=FastnTransport(script.transport(), options=options), headers=_key_request_headers()
+        ) as c,
+        pytest.raises(KeyError),
+    ):
+        c.get(URL)
+    assert script.attempts == 1
+    assert _in_flight(pacer) == 0
+
+
+@pytest.mark.asyncio
+async def test_unexpected_exception_propagates_untouched_async(options: ClientOptions, pacer: RateLimitPacer) -> None:
+    script = Script([KeyError("bug in inner transport")])
+    transport = AsyncFastnTransport(script.transport(), options=options)
+    async with httpx.AsyncClient(transport=transport, headers=_key_request_headers()) as client:
+        with pytest.raises(KeyError):
+            await client.get(URL)
+    assert _in_flight(pacer) == 0
+
+
+@pytest.mark.asyncio
+async def test_cancellation_frees_the_budget(options: ClientOptions, pacer: RateLimitPacer) -> None:
+    entered = asyncio.Event()
+
+    async def hang(_request: httpx.Request) -> httpx.Response:
+        entered.set()
+        await asyncio.Event().wait()
+        raise AssertionError("never released")
+
+    transport = AsyncFastnTransport(httpx.MockTransport(hang), options=options)
+    async with httpx.AsyncClient(transport=transport, headers=_key_request_headers()) as client:
+        task = asyncio.create_task(client.get(URL))
+        await entered.wait()
+        assert _in_flight(pacer) == 1
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert _in_flight(pacer) == 0
+
+
+# --- log lines --------------------------------------------------------------
+
+
+def test_each_retry_decision_is_logged(options: ClientOptions, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="fastn_client")
+    script = Script(
+        [
+            httpx.Response(503),
+            httpx.Response(503),
+            httpx.Response(503),  # gives up
+            httpx.Response(500),  # POST: not retried
+            httpx.ReadTimeout("slow"),  # POST: not retried
+            httpx.UnsupportedProtocol("ftp"),  # GET: not retryable
+            httpx.Response(429, headers={"Retry-After": "600"}),  # over the ceiling
+        ]
+    )
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        client.get(URL)
+        client.post(URL, json={})
+        with pytest.raises(APITimeoutError):
+            client.post(URL, json={})
+        with pytest.raises(APIConnectionError):
+            client.get(URL)
+        client.get(URL)
+    lines = [r.getMessage() for r in caplog.records if r.name == "fastn_client"]
+    assert lines == [
+        "Retrying GET /api/v1/customers (status 503): retry 1 of 2 in 0.25 s",
+        "Retrying GET /api/v1/customers (status 503): retry 2 of 2 in 0.50 s",
+        "Giving up on GET /api/v1/customers (status 503) after 2 retries",
+        "Not retrying POST /api/v1/customers (status 500): the request may have been processed",
+        "Not retrying POST /api/v1/customers after ReadTimeout: the request may have been processed",
+        "Not retrying GET /api/v1/customers after UnsupportedProtocol: not a retryable failure",
+        "Not retrying GET /api/v1/customers (status 429): Retry-After 600.00 s exceeds the 60.00 s ceiling",
+    ]
+
+
+def test_deadline_decision_is_logged(options: ClientOptions, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="fastn_client")
+    script = Script([httpx.Response(503, headers={"Retry-After": "30"})])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=10.0))
+    with httpx.Client(transport=transport) as client:
+        client.get(URL)
+    assert caplog.messages == [
+        "Not retrying GET /api/v1/customers (status 503): a 30.00 s wait would pass the deadline"
+    ]
+
+
+# --- construction -----------------------------------------------------------
+
+
+def test_defaults_build_a_real_transport() -> None:
+    transport = FastnTransport()
+    assert transport.options == ClientOptions()
+    assert isinstance(transport._inner, httpx.HTTPTransport)
+    with transport:
+        pass
+
+
+@pytest.mark.asyncio
+async def test_defaults_build_a_real_async_transport() -> None:
+    transport = AsyncFastnTransport()
+    assert transport.options == ClientOptions()
+    assert isinstance(transport._inner, httpx.AsyncHTTPTransport)
+    async with transport:
+        pass
+
+
+def test_close_reaches_the_inner_transport(options: ClientOptions) -> None:
+    closed: list[str] = []
+
+    class Inner(httpx.MockTransport):
+        def close(self) -> None:
+            closed.append("sync")
+
+        async def aclose(self) -> None:
+            closed.append("async")
+
+    FastnTransport(Inner(Script([])), options=options).close()
+    asyncio.run(AsyncFastnTransport(Inner(Script([])), options=options).aclose())
+    assert closed == ["sync", "async"]
+
+
+def test_options_property_is_the_given_object(options: ClientOptions) -> None:
+    assert FastnTransport(options=options).options is options
+    assert AsyncFastnTransport(options=options).options is options
