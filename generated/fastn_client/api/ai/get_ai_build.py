@@ -88,7 +88,7 @@ def sync_detailed(
     to poll a build, so this path is this document's inference.
 
     Args:
-        build_id (UUID):
+        build_id (UUID): Identifier of the build job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +120,7 @@ def sync(
     to poll a build, so this path is this document's inference.
 
     Args:
-        build_id (UUID):
+        build_id (UUID): Identifier of the build job.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -153,7 +153,7 @@ async def asyncio_detailed(
     to poll a build, so this path is this document's inference.
 
     Args:
-        build_id (UUID):
+        build_id (UUID): Identifier of the build job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +183,7 @@ async def asyncio(
     to poll a build, so this path is this document's inference.
 
     Args:
-        build_id (UUID):
+        build_id (UUID): Identifier of the build job.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

@@ -85,7 +85,7 @@ def sync_detailed(
      Revokes an API key: requests made with it fail with 401 from now on. Revoking is permanent.
 
     Args:
-        key_id (UUID):
+        key_id (UUID): Identifier of the API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync(
      Revokes an API key: requests made with it fail with 401 from now on. Revoking is permanent.
 
     Args:
-        key_id (UUID):
+        key_id (UUID): Identifier of the API key.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -148,7 +148,7 @@ async def asyncio_detailed(
      Revokes an API key: requests made with it fail with 401 from now on. Revoking is permanent.
 
     Args:
-        key_id (UUID):
+        key_id (UUID): Identifier of the API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio(
      Revokes an API key: requests made with it fail with 401 from now on. Revoking is permanent.
 
     Args:
-        key_id (UUID):
+        key_id (UUID): Identifier of the API key.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

@@ -138,8 +138,8 @@ def sync_detailed(
     outcome.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         actor_id (str | Unset):
@@ -194,8 +194,8 @@ def sync(
     outcome.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         actor_id (str | Unset):
@@ -251,8 +251,8 @@ async def asyncio_detailed(
     outcome.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         actor_id (str | Unset):
@@ -305,8 +305,8 @@ async def asyncio(
     outcome.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         from_ (datetime.datetime | Unset):
         to (datetime.datetime | Unset):
         actor_id (str | Unset):

@@ -92,8 +92,8 @@ def sync_detailed(
      Lists the workspace's connections, oldest first, one page at a time.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,8 +126,8 @@ def sync(
      Lists the workspace's connections, oldest first, one page at a time.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -161,8 +161,8 @@ async def asyncio_detailed(
      Lists the workspace's connections, oldest first, one page at a time.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,8 +193,8 @@ async def asyncio(
      Lists the workspace's connections, oldest first, one page at a time.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

@@ -85,7 +85,7 @@ def sync_detailed(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -148,7 +148,7 @@ async def asyncio_detailed(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

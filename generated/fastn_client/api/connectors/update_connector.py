@@ -108,7 +108,7 @@ def sync_detailed(
     connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -144,7 +144,7 @@ def sync(
     connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -215,7 +215,7 @@ async def asyncio(
     connector's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        connector_id (UUID):
+        connector_id (UUID): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
 

@@ -85,7 +85,7 @@ def sync_detailed(
      Deletes a customer. Deleting is permanent.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync(
      Deletes a customer. Deleting is permanent.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -148,7 +148,7 @@ async def asyncio_detailed(
      Deletes a customer. Deleting is permanent.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio(
      Deletes a customer. Deleting is permanent.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

@@ -87,7 +87,7 @@ def sync_detailed(
      Returns one customer.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +118,7 @@ def sync(
      Returns one customer.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -150,7 +150,7 @@ async def asyncio_detailed(
      Returns one customer.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +179,7 @@ async def asyncio(
      Returns one customer.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

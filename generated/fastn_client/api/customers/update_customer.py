@@ -108,7 +108,7 @@ def sync_detailed(
     customer's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
 
@@ -144,7 +144,7 @@ def sync(
     customer's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     customer's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
 
@@ -215,7 +215,7 @@ async def asyncio(
     customer's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        customer_id (UUID):
+        customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
 

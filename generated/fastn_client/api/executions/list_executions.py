@@ -109,8 +109,8 @@ def sync_detailed(
      Lists executions, newest first, one page at a time; filter by workflow and status.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         workflow_id (UUID | Unset):
         status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
             transient; the others are final.
@@ -150,8 +150,8 @@ def sync(
      Lists executions, newest first, one page at a time; filter by workflow and status.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         workflow_id (UUID | Unset):
         status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
             transient; the others are final.
@@ -192,8 +192,8 @@ async def asyncio_detailed(
      Lists executions, newest first, one page at a time; filter by workflow and status.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         workflow_id (UUID | Unset):
         status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
             transient; the others are final.
@@ -231,8 +231,8 @@ async def asyncio(
      Lists executions, newest first, one page at a time; filter by workflow and status.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
         workflow_id (UUID | Unset):
         status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
             transient; the others are final.

@@ -85,7 +85,7 @@ def sync_detailed(
      Deletes a secret. Workflows that reference it fail from then on. Deleting is permanent.
 
     Args:
-        secret_id (UUID):
+        secret_id (UUID): Identifier of the secret.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync(
      Deletes a secret. Workflows that reference it fail from then on. Deleting is permanent.
 
     Args:
-        secret_id (UUID):
+        secret_id (UUID): Identifier of the secret.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -148,7 +148,7 @@ async def asyncio_detailed(
      Deletes a secret. Workflows that reference it fail from then on. Deleting is permanent.
 
     Args:
-        secret_id (UUID):
+        secret_id (UUID): Identifier of the secret.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio(
      Deletes a secret. Workflows that reference it fail from then on. Deleting is permanent.
 
     Args:
-        secret_id (UUID):
+        secret_id (UUID): Identifier of the secret.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

@@ -90,8 +90,8 @@ def sync_detailed(
      Lists the workspace's secrets by name. Values are never returned.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,8 +124,8 @@ def sync(
      Lists the workspace's secrets by name. Values are never returned.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -159,8 +159,8 @@ async def asyncio_detailed(
      Lists the workspace's secrets by name. Values are never returned.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,8 +191,8 @@ async def asyncio(
      Lists the workspace's secrets by name. Values are never returned.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        cursor (str | Unset):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (str | Unset): `nextCursor` of the previous page.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

@@ -108,7 +108,7 @@ def sync_detailed(
     current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        trigger_id (UUID):
+        trigger_id (UUID): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
 
@@ -144,7 +144,7 @@ def sync(
     current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        trigger_id (UUID):
+        trigger_id (UUID): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        trigger_id (UUID):
+        trigger_id (UUID): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
 
@@ -215,7 +215,7 @@ async def asyncio(
     current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        trigger_id (UUID):
+        trigger_id (UUID): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
 

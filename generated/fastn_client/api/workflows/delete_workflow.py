@@ -85,7 +85,7 @@ def sync_detailed(
      Deletes a workflow. Deleting is permanent.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +116,7 @@ def sync(
      Deletes a workflow. Deleting is permanent.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -148,7 +148,7 @@ async def asyncio_detailed(
      Deletes a workflow. Deleting is permanent.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio(
      Deletes a workflow. Deleting is permanent.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status

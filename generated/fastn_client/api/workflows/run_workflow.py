@@ -109,7 +109,7 @@ def sync_detailed(
     it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -145,7 +145,7 @@ def sync(
     it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -216,7 +216,7 @@ async def asyncio(
     it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:

@@ -108,7 +108,7 @@ def sync_detailed(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -144,7 +144,7 @@ def sync(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -215,7 +215,7 @@ async def asyncio(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID):
+        workflow_id (UUID): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
