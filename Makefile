@@ -15,15 +15,15 @@ HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock)
 TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
 
 .DEFAULT_GOAL := all
-.PHONY: all help install lint lint-spec lint-python generate check-generated golden bundle docs \
-        types breaking test test-fast mock contract bench lock clean
+.PHONY: all help install browser lint lint-spec lint-python generate check-generated golden bundle \
+        check-bundle docs types breaking test mock contract bench lock clean
 
-all: install lint generate ## set up: install pinned tools, validate the spec, regenerate the client
+all: install lint-spec generate bundle types ## set up: install pinned tools, validate the spec, regenerate client, JSON forms, TS types
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
-install: $(VENV)/.installed node_modules/.installed ## install the pinned Python and Node tools into the repo (.venv, node_modules)
+install: $(VENV)/.installed node_modules/.installed browser ## install the pinned Python and Node tools into the repo (.venv, node_modules)
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ $(VENV)/.installed: requirements.lock
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+browser: ## install headless Chromium for the HTML reference test (apt-get on Debian/Ubuntu; instructions elsewhere)
+	@scripts/install-browser.sh
 
 lint: lint-spec lint-python ## lint the spec and the hand-written Python
 
@@ -56,7 +59,22 @@ check-generated: install ## fail if generated/ differs from what `make generate`
 golden: install ## refresh the golden tree of the generator test (tests/generation/golden)
 	$(PY) scripts/generate.py --spec tests/generation/fixtures/tiny.yaml --out tests/generation/golden/fastn-client --golden --fix-command 'make golden'
 
-test: lint check-generated ## everything: lint, drift checks, unit, spec, generation, mock, contract, end-to-end tests
+bundle: install ## write openapi/fastn.json and openapi/fastn.deref.json (no $ref) from the spec
+	$(PY) scripts/bundle.py
+
+check-bundle: install ## fail, listing stale files, if the JSON forms are not what `make bundle` writes
+	$(PY) scripts/bundle.py --check
+
+docs: install ## build the offline HTML reference into build/docs/index.html
+	scripts/build-docs.sh $(SPEC) build/docs/index.html
+
+types: install ## regenerate ts/fastn.d.ts from the spec with the pinned openapi-typescript
+	$(NODE_BIN)/openapi-typescript openapi/fastn.yaml --output ts/fastn.d.ts
+
+breaking: install ## list breaking changes of SPEC against its version at BASE (default origin/main) and the bump needed
+	$(PY) scripts/breaking.py --base $(BASE) --head $(SPEC)
+
+test: lint check-generated check-bundle ## everything: lint, drift checks, unit, spec, generation, mock, contract, end-to-end tests
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lock: ## re-pin the Python tools (requirements.in -> requirements.lock) after editing requirements.in

@@ -1,0 +1,333 @@
+"""The HTML reference (``make docs``) renders every operation, offline, in a real browser.
+
+The page is built from the current spec by ``scripts/build-docs.sh`` (the same command as
+``make docs``), opened from disk in headless Chromium, and walked by
+``redoc_probe.js``: every operation page, every response tab. The test then checks, per
+operation of the spec, that the page shows its summary, method and path, each parameter
+(header parameters included), each request-body field, each response with its headers and
+body fields, and the first example of each JSON body. It also checks that the page made
+no request outside the file and threw no script error, and saves screenshots under
+``build/docs/`` for a human to look at.
+
+Why per-element ids: Redoc gives every rendered parameter and field an element id such
+as ``customers/listcustomers/t=request&in=query&path=limit``; the spec itself is also
+embedded in the page as data, so searching the HTML text would find every name even if
+nothing rendered. Only the ids and the visible text of the rendered sections count here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .chromium import Browser
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import bundle  # noqa: E402 - scripts/ is not a package; its path is added just above
+
+SPEC = ROOT / "openapi" / "fastn.yaml"
+BUILD = ROOT / "build" / "docs"
+PROBE = Path(__file__).with_name("redoc_probe.js")
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Redoc's id segment for each parameter location.
+LOCATIONS = {"query": "query", "path": "path", "header": "headers", "cookie": "cookies"}
+JSON_MEDIA = "application/json"
+# Resolves once the operation section (its id goes in %s) shows its responses, or after 10 s.
+SETTLE = """new Promise((resolve) => {
+  const end = Date.now() + 10000;
+  const poll = () => {
+    const section = document.getElementById(%s);
+    if ((section && section.innerText.includes("Responses")) || Date.now() > end) setTimeout(resolve, 300);
+    else setTimeout(poll, 50);
+  };
+  poll();
+})"""
+
+
+# --------------------------------------------------------------------------- the spec
+
+
+@dataclass
+class Response:
+    """What one documented response should show."""
+
+    headers: list[str]
+    fields: list[str]
+    example: Any = None
+
+
+@dataclass
+class Operation:
+    """What one operation's page should show, read from the spec."""
+
+    operation_id: str
+    method: str
+    path: str
+    summary: str
+    parameters: list[tuple[str, str]]
+    body_fields: list[str] | None
+    body_example: Any
+    responses: dict[str, Response] = field(default_factory=dict)
+
+
+def _resolve(document: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        node = bundle.resolve_pointer(document, node["$ref"])
+    return node
+
+
+def _fields(document: dict[str, Any], schema: Any, hidden: str) -> list[str]:
+    """Top-level property names Redoc lists for a body (it hides readOnly in requests, writeOnly in responses)."""
+    schema = _resolve(document, schema)
+    if not isinstance(schema, dict):
+        return []
+    names: list[str] = []
+    for part in schema.get("allOf", []):
+        names += [name for name in _fields(document, part, hidden) if name not in names]
+    for name, prop in schema.get("properties", {}).items():
+        if not _resolve(document, prop).get(hidden) and name not in names:
+            names.append(name)
+    return names
+
+
+def _example(document: dict[str, Any], media: dict[str, Any]) -> Any:
+    """The example Redoc shows first: ``example``, else the first of ``examples``."""
+    if "example" in media:
+        return media["example"]
+    for example in media.get("examples", {}).values():
+        return _resolve(document, example).get("value")
+    return None
+
+
+def spec_operations() -> list[Operation]:
+    """Every operation of the spec, with what its rendered page must contain."""
+    document = bundle.load_spec(SPEC)
+    operations = []
+    for path, item in document["paths"].items():
+        for method in METHODS:
+            if method not in item:
+                continue
+            op = item[method]
+            parameters: dict[tuple[str, str], None] = {}
+            for parameter in [*item.get("parameters", []), *op.get("parameters", [])]:
+                resolved = _resolve(document, parameter)
+                parameters[(resolved["in"], resolved["name"])] = None
+            body = _resolve(document, op.get("requestBody"))
+            media = body.get("content", {}).get(JSON_MEDIA, {}) if isinstance(body, dict) else {}
+            operation = Operation(
+                operation_id=op["operationId"],
+                method=method,
+                path=path,
+                summary=op.get("summary", op["operationId"]),
+                parameters=list(parameters),
+                body_fields=_fields(document, media.get("schema"), "readOnly") if body else None,
+                body_example=_example(document, media),
+            )
+            for code, response in op["responses"].items():
+                response = _resolve(document, response)
+                content = response.get("content", {}).get(JSON_MEDIA, {})
+                operation.responses[code] = Response(
+                    headers=list(response.get("headers", {})),
+                    fields=_fields(document, content.get("schema"), "writeOnly"),
+                    example=_example(document, content),
+                )
+            operations.append(operation)
+    return operations
+
+
+def example_strings(value: Any) -> list[str]:
+    """The example's string leaves, JSON-quoted as Redoc prints them in its sample panel."""
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in example_strings(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in example_strings(item)]
+    if isinstance(value, str):
+        return [json.dumps(value, ensure_ascii=False)]
+    return []
+
+
+OPERATIONS = spec_operations()
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@pytest.fixture(scope="module")
+def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference built from the current spec, exactly as `make docs` builds it."""
+    out = tmp_path_factory.mktemp("docs") / "index.html"
+    subprocess.run([str(ROOT / "scripts" / "build-docs.sh"), str(SPEC), str(out)], check=True, timeout=300)
+    return out
+
+
+@dataclass
+class Rendered:
+    """What the browser saw: the probe's report and every event of the page."""
+
+    pages: dict[str, dict[str, Any]]
+    tags: list[str]
+    hydrated: bool
+    events: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def rendered(browser: Browser, docs_html: Path) -> Rendered:
+    """Open the reference from disk, walk every operation, and save a screenshot of the first."""
+    url = docs_html.as_uri()
+    browser.navigate(url)
+    report = browser.evaluate(PROBE.read_text(encoding="utf-8"))
+    # The first operation's page, freshly loaded, as a reader following a link sees it.
+    first = report["pages"][0]["route"] if report["pages"] else ""
+    browser.navigate("about:blank")
+    browser.navigate(f"{url}#/{first}")
+    browser.evaluate(SETTLE % json.dumps(first))
+    browser.screenshot(BUILD / "screenshot.png")
+    pages = {page["route"].rsplit("/", 1)[-1]: page for page in report["pages"]}
+    return Rendered(pages=pages, tags=report["tags"], hydrated=report["hydrated"], events=list(browser.events))
+
+
+def test_spec_has_operations() -> None:
+    assert len(OPERATIONS) >= 40, "the spec should hold the seed's operations"
+
+
+def test_page_hydrates_and_lists_every_tag(rendered: Rendered) -> None:
+    assert rendered.hydrated, "Redoc never rendered its sidebar: the inlined bundle did not run"
+    document = bundle.load_spec(SPEC)
+    assert len(rendered.tags) == len(document.get("tags", [])), rendered.tags
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=[op.operation_id for op in OPERATIONS])
+def test_operation_is_rendered(rendered: Rendered, operation: Operation) -> None:
+    page = rendered.pages.get(operation.operation_id.lower())
+    assert page is not None, f"no page for {operation.operation_id} among {sorted(rendered.pages)}"
+    assert page["found"], f"{page['route']} did not render"
+    route, ids, text = page["route"], set(page["ids"]), page["text"]
+    problems: list[str] = []
+
+    for expected in (operation.summary, operation.method.upper(), operation.path):
+        if expected not in text:
+            problems.append(f"text lacks {expected!r}")
+    for location, name in operation.parameters:
+        if f"{route}/t=request&in={LOCATIONS[location]}&path={name.lower()}" not in ids:
+            problems.append(f"{location} parameter {name} not rendered")
+    if operation.body_fields is not None:
+        if f"{route}/request/body" not in ids:
+            problems.append("request body not rendered")
+        problems += [
+            f"request field {name} not rendered"
+            for name in operation.body_fields
+            if f"{route}/t=request&path={name.lower()}" not in ids
+        ]
+        problems += [
+            f"request example lacks {leaf}" for leaf in example_strings(operation.body_example) if leaf not in text
+        ]
+    for code, response in operation.responses.items():
+        shown = page["responses"].get(code)
+        if shown is None:
+            problems.append(f"response {code} has no tab")
+            continue
+        shown_ids = set(shown["ids"])
+        prefix = f"{route}/t=response&c={code}&path="
+        problems += [
+            f"response {code} header {name} not rendered"
+            for name in response.headers
+            if prefix + name.lower() not in shown_ids
+        ]
+        problems += [
+            f"response {code} field {name} not rendered"
+            for name in response.fields
+            if prefix + name.lower() not in shown_ids
+        ]
+        problems += [
+            f"response {code} example lacks {leaf}"
+            for leaf in example_strings(response.example)
+            if leaf not in shown["text"]
+        ]
+    assert not problems, f"{operation.operation_id} ({route}): " + "; ".join(problems)
+
+
+def test_no_page_for_an_unknown_operation(rendered: Rendered) -> None:
+    known = {op.operation_id.lower() for op in OPERATIONS}
+    assert set(rendered.pages) == known
+
+
+def test_page_fetches_nothing_remote(rendered: Rendered) -> None:
+    """Every request the page made is the file itself, a data: or a blob: URL.
+
+    The template's Content-Security-Policy blocks remote fetches before they leave the
+    browser (Redoc's attribution logo tries one); a remote request that was *not* blocked
+    would mean the page needs the network.
+    """
+    blocked = {
+        event["params"]["requestId"]
+        for event in rendered.events
+        if event.get("method") == "Network.loadingFailed" and event["params"].get("blockedReason") == "csp"
+    }
+    remote = [
+        event["params"]["request"]["url"]
+        for event in rendered.events
+        if event.get("method") == "Network.requestWillBeSent"
+        and event["params"]["request"]["url"].split(":", 1)[0] not in {"file", "data", "blob", "about"}
+        and event["params"]["requestId"] not in blocked
+    ]
+    assert remote == []
+
+
+def test_page_throws_no_script_error(rendered: Rendered) -> None:
+    errors = [
+        json.dumps(event["params"])[:500]
+        for event in rendered.events
+        if event.get("method") == "Runtime.exceptionThrown"
+    ]
+    # A CSP violation other than a blocked remote image would disable a feature (search
+    # needs eval and blob workers): report those too.
+    errors += [
+        event["params"]["entry"]["text"]
+        for event in rendered.events
+        if event.get("method") == "Log.entryAdded"
+        and event["params"]["entry"]["source"] == "security"
+        and "Loading the image 'https://" not in event["params"]["entry"]["text"]
+    ]
+    assert errors == []
+
+
+def test_search_index_workers_start(rendered: Rendered) -> None:
+    """Redoc's search runs in blob: workers and needs eval: proof the page policy allows both.
+
+    Without 'unsafe-eval' in the Content-Security-Policy the workers silently never start
+    (no error is logged), and search shows "Loading..." forever.
+    """
+    workers = [
+        event
+        for event in rendered.events
+        if event.get("method") == "Network.requestWillBeSent"
+        and event["params"]["request"]["url"].startswith("blob:")
+        and event["params"].get("type") == "Script"
+    ]
+    assert workers, "no search worker was started"
+
+
+def test_screenshot_is_saved(rendered: Rendered) -> None:
+    shot = BUILD / "screenshot.png"
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) > 20_000, "a screenshot this small is a blank page"
+
+
+def test_built_page_is_self_contained(docs_html: Path) -> None:
+    """No remote script or stylesheet, telemetry off, the CSP first in <head>."""
+    html = docs_html.read_text(encoding="utf-8")
+    policy = html.index('http-equiv="Content-Security-Policy"')
+    assert policy < html.index("</head>")
+    assert policy < html.index("<script"), "the policy must be in force before any script runs"
+    assert "default-src 'none'" in html[policy : html.index(">", policy)]
+    assert '"disableTelemetry":true' in html
+    for tag in ("<script src=", '<link rel="stylesheet"', '<link rel="modulepreload"'):
+        assert tag not in html
