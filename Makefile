@@ -9,6 +9,8 @@ NODE_BIN := node_modules/.bin
 SPEC ?= openapi/fastn.yaml
 BASE ?= origin/main
 PYTEST_ARGS ?=
+# The hand-written client runtime must stay fully covered, branches included.
+COVERAGE := --cov=fastn_client.lib --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock)
 # mypy checks overrides/fastn_client through its merged copy in generated/ (identical: the drift
 # check says so), where it type-checks against the generated modules it is used with.
@@ -74,8 +76,19 @@ types: install ## regenerate ts/fastn.d.ts from the spec with the pinned openapi
 breaking: install ## list breaking changes of SPEC against its version at BASE (default origin/main) and the bump needed
 	$(PY) scripts/breaking.py --base $(BASE) --head $(SPEC)
 
+mock: install ## serve the stateful mock on 127.0.0.1 port MOCK_PORT (default 4010); MOCK_RATE_LIMIT=0 turns limiting off
+	$(PY) -m fastn_mock
+
+contract: install ## schemathesis CLI against a running server (the mock, or BASE_URL= + FASTN_API_KEY=); JUnit in reports/
+	scripts/contract.sh
+
+bench: install ## print the benchmarks side by side: client CPU, pacing efficiency, mock vs Prism throughput
+	$(PY) scripts/bench_client.py
+	$(PY) scripts/bench_pacing.py
+	$(PY) scripts/bench_mock.py
+
 test: lint check-generated check-bundle ## everything: lint, drift checks, unit, spec, generation, mock, contract, end-to-end tests
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(COVERAGE) $(PYTEST_ARGS)
 
 lock: ## re-pin the Python tools (requirements.in -> requirements.lock) after editing requirements.in
 	$(VENV)/bin/pip install --quiet uv==0.13.9

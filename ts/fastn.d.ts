@@ -1876,7 +1876,7 @@ export interface components {
          */
         Limit: number;
         /**
-         * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+         * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
          * @example eyJvZmZzZXQiOjIwfQ
          */
         Cursor: string;
@@ -2012,7 +2012,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2196,7 +2196,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2380,7 +2380,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2487,7 +2487,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2714,7 +2714,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2898,7 +2898,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -2982,7 +2982,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3057,7 +3057,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3131,7 +3131,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3239,7 +3239,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
@@ -3430,7 +3430,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page.
+                 * @description Opaque cursor from a previous page's `nextCursor`; omit for the first page. A cursor the server did not issue is rejected with 400.
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];

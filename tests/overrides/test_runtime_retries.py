@@ -356,6 +356,61 @@ async def test_streamed_body_is_sent_again_on_retry_async(options: ClientOptions
     assert script.bodies == [b"part1-part2", b"part1-part2"]
 
 
+# --- a body cut short is a failure of the exchange ---------------------------
+
+
+class _CutShort(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that breaks off after its first bytes, as when the peer closes mid-answer."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"data": ['
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield b'{"data": ['
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+
+
+def _cut_short() -> httpx.Response:
+    return httpx.Response(200, headers={"content-length": "252"}, stream=_CutShort())
+
+
+def test_body_cut_short_is_retried_for_idempotent_methods_sync(options: ClientOptions) -> None:
+    script = Script([lambda _: _cut_short(), httpx.Response(200, json={"data": []})])
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        assert client.get(URL).json() == {"data": []}
+    assert script.attempts == 2
+
+
+@pytest.mark.asyncio
+async def test_body_cut_short_is_retried_for_idempotent_methods_async(options: ClientOptions) -> None:
+    script = Script([lambda _: _cut_short(), httpx.Response(200, json={"data": []})])
+    async with httpx.AsyncClient(transport=AsyncFastnTransport(script.transport(), options=options)) as client:
+        assert (await client.get(URL)).json() == {"data": []}
+    assert script.attempts == 2
+
+
+def test_body_cut_short_on_post_is_a_connection_error_not_retried_sync(options: ClientOptions) -> None:
+    script = Script([lambda _: _cut_short()])
+    with (
+        httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client,
+        pytest.raises(APIConnectionError) as caught,
+    ):
+        client.post(URL, json={"name": "x"})
+    assert script.attempts == 1
+    assert isinstance(caught.value.__cause__, httpx.RemoteProtocolError)
+
+
+@pytest.mark.asyncio
+async def test_body_cut_short_on_post_is_a_connection_error_not_retried_async(options: ClientOptions) -> None:
+    script = Script([lambda _: _cut_short()])
+    async with httpx.AsyncClient(transport=AsyncFastnTransport(script.transport(), options=options)) as client:
+        with pytest.raises(APIConnectionError) as caught:
+            await client.post(URL, json={"name": "x"})
+    assert script.attempts == 1
+    assert isinstance(caught.value.__cause__, httpx.RemoteProtocolError)
+
+
 # --- hooks ------------------------------------------------------------------
 
 

@@ -257,8 +257,12 @@ def test_create_operations_link_to_what_they_created(op: Operation) -> None:
     for name, link in links.items():
         target = by_id[link["operationId"]]
         declared = {resolve(p)["name"] for p in target.body.get("parameters", [])}
-        assert set(link["parameters"]) <= declared, f"{op} link {name}: unknown parameters"
-        assert all(v == "$response.body#/id" for v in link["parameters"].values())
+        parameters = link.get("parameters", {})
+        assert set(parameters) <= declared, f"{op} link {name}: unknown parameters"
+        assert all(v == "$response.body#/id" for v in parameters.values()), f"{op} link {name}"
+        if target in same_item and target.method == "put":
+            assert link["requestBody"] == {"revision": "$response.body#/revision"}, f"{op} link {name}: revision"
+        assert parameters or "requestBody" in link, f"{op} link {name} passes nothing"
 
 
 def test_list_operations_are_paginated_with_an_envelope() -> None:

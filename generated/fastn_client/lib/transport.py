@@ -227,6 +227,29 @@ class _Exchange:
             self._options.on_retry(event)
 
 
+def _read_body(response: httpx.Response) -> None:
+    """Read the whole body inside the retry loop.
+
+    httpx hands a response over once its headers have arrived and reads the body later,
+    outside any transport; a body cut short there would escape the retry rules and the
+    typed errors. The generated client reads every body whole anyway, so nothing is lost.
+    """
+    try:
+        response.read()
+    except BaseException:
+        response.close()
+        raise
+
+
+async def _aread_body(response: httpx.Response) -> None:
+    """Async twin of :func:`_read_body`."""
+    try:
+        await response.aread()
+    except BaseException:
+        await response.aclose()
+        raise
+
+
 class FastnTransport(httpx.BaseTransport):
     """Synchronous transport: paces, retries and raises typed connection errors.
 
@@ -261,6 +284,7 @@ class FastnTransport(httpx.BaseTransport):
                 sleep(wait)
             try:
                 response = self._inner.handle_request(request)
+                _read_body(response)
             except httpx.TransportError as exc:
                 delay = exchange.on_error(exc)
                 if delay is None:
@@ -317,6 +341,7 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
                 await sleep(wait)
             try:
                 response = await self._inner.handle_async_request(request)
+                await _aread_body(response)
             except httpx.TransportError as exc:
                 delay = exchange.on_error(exc)
                 if delay is None:

@@ -8,9 +8,24 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.key_mode import KeyMode, check_key_mode
+from ..lib.fast_parsing import parse_uuid
+from ..models.key_mode import KEY_MODE_VALUES, KeyMode, check_key_mode
 
 T = TypeVar("T", bound="ApiKey")
+
+# The JSON keys of ApiKey's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "mode",
+        "prefix",
+        "role",
+        "expiresAt",
+        "lastUsedAt",
+        "createdAt",
+    }
+)
 
 
 @_attrs_define
@@ -82,16 +97,19 @@ class ApiKey:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        mode = check_key_mode(d.pop("mode"))
+        mode = src_dict["mode"]
+        if mode not in KEY_MODE_VALUES:
+            mode = check_key_mode(mode)
 
-        prefix = d.pop("prefix")
+        prefix = src_dict["prefix"]
 
-        role = d.pop("role")
+        role = src_dict["role"]
 
         def _parse_expires_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -106,7 +124,7 @@ class ApiKey:
                 pass
             return cast(datetime.datetime | None, data)
 
-        expires_at = _parse_expires_at(d.pop("expiresAt"))
+        expires_at = _parse_expires_at(src_dict["expiresAt"])
 
         def _parse_last_used_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -121,22 +139,25 @@ class ApiKey:
                 pass
             return cast(datetime.datetime | None, data)
 
-        last_used_at = _parse_last_used_at(d.pop("lastUsedAt"))
+        last_used_at = _parse_last_used_at(src_dict["lastUsedAt"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
         api_key = cls(
-            id=id,
-            name=name,
-            mode=mode,
-            prefix=prefix,
-            role=role,
-            expires_at=expires_at,
-            last_used_at=last_used_at,
-            created_at=created_at,
+            id,
+            name,
+            mode,
+            prefix,
+            role,
+            expires_at,
+            last_used_at,
+            created_at,
         )
 
-        api_key.additional_properties = d
+        if len(src_dict) > 8:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            api_key.additional_properties = d
+
         return api_key
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.key_mode import KeyMode, check_key_mode
+from ..models.key_mode import KEY_MODE_VALUES, KeyMode, check_key_mode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyCreate")
@@ -56,14 +56,17 @@ class ApiKeyCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        mode = check_key_mode(d.pop("mode"))
+        mode = src_dict["mode"]
+        if mode not in KEY_MODE_VALUES:
+            mode = check_key_mode(mode)
 
-        role = d.pop("role", UNSET)
+        role = src_dict.get("role", UNSET)
 
-        _expires_at = d.pop("expiresAt", UNSET)
+        _expires_at = src_dict.get("expiresAt", UNSET)
         expires_at: datetime.datetime | Unset
         if isinstance(_expires_at, Unset):
             expires_at = UNSET
@@ -71,10 +74,10 @@ class ApiKeyCreate:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
         api_key_create = cls(
-            name=name,
-            mode=mode,
-            role=role,
-            expires_at=expires_at,
+            name,
+            mode,
+            role,
+            expires_at,
         )
 
         return api_key_create

@@ -6,10 +6,19 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.actor_type import ActorType, check_actor_type
+from ..models.actor_type import ACTOR_TYPE_VALUES, ActorType, check_actor_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditActor")
+
+# The JSON keys of AuditActor's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "type",
+        "id",
+        "name",
+    }
+)
 
 
 @_attrs_define
@@ -53,10 +62,13 @@ class AuditActor:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = check_actor_type(d.pop("type"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        type_ = src_dict["type"]
+        if type_ not in ACTOR_TYPE_VALUES:
+            type_ = check_actor_type(type_)
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
         def _parse_name(data: object) -> None | str | Unset:
             if data is None:
@@ -65,15 +77,18 @@ class AuditActor:
                 return data
             return cast(None | str | Unset, data)
 
-        name = _parse_name(d.pop("name", UNSET))
+        name = _parse_name(src_dict.get("name", UNSET))
 
         audit_actor = cls(
-            type_=type_,
-            id=id,
-            name=name,
+            type_,
+            id,
+            name,
         )
 
-        audit_actor.additional_properties = d
+        if len(src_dict) > 2 + ("name" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            audit_actor.additional_properties = d
+
         return audit_actor
 
     @property

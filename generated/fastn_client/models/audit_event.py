@@ -8,7 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_outcome import AuditOutcome, check_audit_outcome
+from ..lib.fast_parsing import parse_uuid
+from ..models.audit_outcome import AUDIT_OUTCOME_VALUES, AuditOutcome, check_audit_outcome
 
 if TYPE_CHECKING:
     from ..models.audit_actor import AuditActor
@@ -16,6 +17,19 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AuditEvent")
+
+# The JSON keys of AuditEvent's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "timestamp",
+        "actor",
+        "action",
+        "resource",
+        "outcome",
+        "requestId",
+    }
+)
 
 
 @_attrs_define
@@ -78,37 +92,43 @@ class AuditEvent:
         from ..models.audit_actor import AuditActor  # noqa: PLC0415
         from ..models.audit_resource import AuditResource  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+        timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
 
-        actor = AuditActor.from_dict(d.pop("actor"))
+        actor = AuditActor.from_dict(src_dict["actor"])
 
-        action = d.pop("action")
+        action = src_dict["action"]
 
-        resource = AuditResource.from_dict(d.pop("resource"))
+        resource = AuditResource.from_dict(src_dict["resource"])
 
-        outcome = check_audit_outcome(d.pop("outcome"))
+        outcome = src_dict["outcome"]
+        if outcome not in AUDIT_OUTCOME_VALUES:
+            outcome = check_audit_outcome(outcome)
 
         def _parse_request_id(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        request_id = _parse_request_id(d.pop("requestId"))
+        request_id = _parse_request_id(src_dict["requestId"])
 
         audit_event = cls(
-            id=id,
-            timestamp=timestamp,
-            actor=actor,
-            action=action,
-            resource=resource,
-            outcome=outcome,
-            request_id=request_id,
+            id,
+            timestamp,
+            actor,
+            action,
+            resource,
+            outcome,
+            request_id,
         )
 
-        audit_event.additional_properties = d
+        if len(src_dict) > 7:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            audit_event.additional_properties = d
+
         return audit_event
 
     @property

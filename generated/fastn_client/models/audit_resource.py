@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditResource")
 
+# The JSON keys of AuditResource's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "type",
+        "id",
+    }
+)
+
 
 @_attrs_define
 class AuditResource:
@@ -47,8 +55,9 @@ class AuditResource:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        type_ = src_dict["type"]
 
         def _parse_id(data: object) -> None | str | Unset:
             if data is None:
@@ -57,14 +66,17 @@ class AuditResource:
                 return data
             return cast(None | str | Unset, data)
 
-        id = _parse_id(d.pop("id", UNSET))
+        id = _parse_id(src_dict.get("id", UNSET))
 
         audit_resource = cls(
-            type_=type_,
-            id=id,
+            type_,
+            id,
         )
 
-        audit_resource.additional_properties = d
+        if len(src_dict) > 1 + ("id" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            audit_resource.additional_properties = d
+
         return audit_resource
 
     @property

@@ -7,9 +7,21 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.plan import Plan, check_plan
+from ..models.plan import PLAN_VALUES, Plan, check_plan
 
 T = TypeVar("T", bound="Billing")
+
+# The JSON keys of Billing's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "plan",
+        "billingEmail",
+        "currentPeriodStart",
+        "currentPeriodEnd",
+        "rateLimitPerMinute",
+        "dailyCallLimit",
+    }
+)
 
 
 @_attrs_define
@@ -65,34 +77,40 @@ class Billing:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        plan = check_plan(d.pop("plan"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        plan = src_dict["plan"]
+        if plan not in PLAN_VALUES:
+            plan = check_plan(plan)
 
-        billing_email = d.pop("billingEmail")
+        billing_email = src_dict["billingEmail"]
 
-        current_period_start = datetime.datetime.fromisoformat(d.pop("currentPeriodStart"))
+        current_period_start = datetime.datetime.fromisoformat(src_dict["currentPeriodStart"])
 
-        current_period_end = datetime.datetime.fromisoformat(d.pop("currentPeriodEnd"))
+        current_period_end = datetime.datetime.fromisoformat(src_dict["currentPeriodEnd"])
 
-        rate_limit_per_minute = d.pop("rateLimitPerMinute")
+        rate_limit_per_minute = src_dict["rateLimitPerMinute"]
 
         def _parse_daily_call_limit(data: object) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
-        daily_call_limit = _parse_daily_call_limit(d.pop("dailyCallLimit"))
+        daily_call_limit = _parse_daily_call_limit(src_dict["dailyCallLimit"])
 
         billing = cls(
-            plan=plan,
-            billing_email=billing_email,
-            current_period_start=current_period_start,
-            current_period_end=current_period_end,
-            rate_limit_per_minute=rate_limit_per_minute,
-            daily_call_limit=daily_call_limit,
+            plan,
+            billing_email,
+            current_period_start,
+            current_period_end,
+            rate_limit_per_minute,
+            daily_call_limit,
         )
 
-        billing.additional_properties = d
+        if len(src_dict) > 6:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            billing.additional_properties = d
+
         return billing
 
     @property

@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BillingQuotas")
 
+# The JSON keys of BillingQuotas's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "data",
+    }
+)
+
 
 @_attrs_define
 class BillingQuotas:
@@ -44,19 +51,23 @@ class BillingQuotas:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.quota import Quota  # noqa: PLC0415
 
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
         data = []
-        _data = d.pop("data")
+        _data = src_dict["data"]
         for data_item_data in _data:
             data_item = Quota.from_dict(data_item_data)
 
             data.append(data_item)
 
         billing_quotas = cls(
-            data=data,
+            data,
         )
 
-        billing_quotas.additional_properties = d
+        if len(src_dict) > 1:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            billing_quotas.additional_properties = d
+
         return billing_quotas
 
     @property

@@ -13,6 +13,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="BillingUsage")
 
+# The JSON keys of BillingUsage's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "periodStart",
+        "periodEnd",
+        "metrics",
+    }
+)
+
 
 @_attrs_define
 class BillingUsage:
@@ -55,25 +64,29 @@ class BillingUsage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.usage_item import UsageItem  # noqa: PLC0415
 
-        d = dict(src_dict)
-        period_start = datetime.datetime.fromisoformat(d.pop("periodStart"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        period_start = datetime.datetime.fromisoformat(src_dict["periodStart"])
 
-        period_end = datetime.datetime.fromisoformat(d.pop("periodEnd"))
+        period_end = datetime.datetime.fromisoformat(src_dict["periodEnd"])
 
         metrics = []
-        _metrics = d.pop("metrics")
+        _metrics = src_dict["metrics"]
         for metrics_item_data in _metrics:
             metrics_item = UsageItem.from_dict(metrics_item_data)
 
             metrics.append(metrics_item)
 
         billing_usage = cls(
-            period_start=period_start,
-            period_end=period_end,
-            metrics=metrics,
+            period_start,
+            period_end,
+            metrics,
         )
 
-        billing_usage.additional_properties = d
+        if len(src_dict) > 3:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            billing_usage.additional_properties = d
+
         return billing_usage
 
     @property

@@ -8,14 +8,29 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.build_kind import BuildKind, check_build_kind
-from ..models.build_status import BuildStatus, check_build_status
+from ..lib.fast_parsing import parse_uuid
+from ..models.build_kind import BUILD_KIND_VALUES, BuildKind, check_build_kind
+from ..models.build_status import BUILD_STATUS_VALUES, BuildStatus, check_build_status
 
 if TYPE_CHECKING:
     from ..models.execution_error import ExecutionError
 
 
 T = TypeVar("T", bound="BuildJob")
+
+# The JSON keys of BuildJob's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "prompt",
+        "status",
+        "resourceId",
+        "error",
+        "createdAt",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -92,14 +107,19 @@ class BuildJob:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.execution_error import ExecutionError  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        kind = check_build_kind(d.pop("kind"))
+        kind = src_dict["kind"]
+        if kind not in BUILD_KIND_VALUES:
+            kind = check_build_kind(kind)
 
-        prompt = d.pop("prompt")
+        prompt = src_dict["prompt"]
 
-        status = check_build_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in BUILD_STATUS_VALUES:
+            status = check_build_status(status)
 
         def _parse_resource_id(data: object) -> None | UUID:
             if data is None:
@@ -107,14 +127,14 @@ class BuildJob:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                resource_id_type_0 = UUID(data)
+                resource_id_type_0 = parse_uuid(data)
 
                 return resource_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(None | UUID, data)
 
-        resource_id = _parse_resource_id(d.pop("resourceId"))
+        resource_id = _parse_resource_id(src_dict["resourceId"])
 
         def _parse_error(data: object) -> ExecutionError | None:
             if data is None:
@@ -129,24 +149,27 @@ class BuildJob:
                 pass
             return cast(ExecutionError | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(src_dict["error"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
         build_job = cls(
-            id=id,
-            kind=kind,
-            prompt=prompt,
-            status=status,
-            resource_id=resource_id,
-            error=error,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            kind,
+            prompt,
+            status,
+            resource_id,
+            error,
+            created_at,
+            updated_at,
         )
 
-        build_job.additional_properties = d
+        if len(src_dict) > 8:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            build_job.additional_properties = d
+
         return build_job
 
     @property

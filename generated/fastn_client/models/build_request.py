@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.build_kind import BuildKind, check_build_kind
+from ..models.build_kind import BUILD_KIND_VALUES, BuildKind, check_build_kind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuildRequest")
@@ -47,17 +47,20 @@ class BuildRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        kind = check_build_kind(d.pop("kind"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        kind = src_dict["kind"]
+        if kind not in BUILD_KIND_VALUES:
+            kind = check_build_kind(kind)
 
-        prompt = d.pop("prompt")
+        prompt = src_dict["prompt"]
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
         build_request = cls(
-            kind=kind,
-            prompt=prompt,
-            name=name,
+            kind,
+            prompt,
+            name,
         )
 
         return build_request

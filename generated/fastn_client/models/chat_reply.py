@@ -8,7 +8,19 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_uuid
+
 T = TypeVar("T", bound="ChatReply")
+
+# The JSON keys of ChatReply's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "sessionId",
+        "messageId",
+        "reply",
+        "createdAt",
+    }
+)
 
 
 @_attrs_define
@@ -52,23 +64,27 @@ class ChatReply:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        session_id = UUID(d.pop("sessionId"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        session_id = parse_uuid(src_dict["sessionId"])
 
-        message_id = UUID(d.pop("messageId"))
+        message_id = parse_uuid(src_dict["messageId"])
 
-        reply = d.pop("reply")
+        reply = src_dict["reply"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
         chat_reply = cls(
-            session_id=session_id,
-            message_id=message_id,
-            reply=reply,
-            created_at=created_at,
+            session_id,
+            message_id,
+            reply,
+            created_at,
         )
 
-        chat_reply.additional_properties = d
+        if len(src_dict) > 4:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            chat_reply.additional_properties = d
+
         return chat_reply
 
     @property

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..lib.fast_parsing import parse_uuid
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatRequest")
@@ -44,19 +45,20 @@ class ChatRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        message = src_dict["message"]
 
-        _session_id = d.pop("sessionId", UNSET)
+        _session_id = src_dict.get("sessionId", UNSET)
         session_id: UUID | Unset
         if isinstance(_session_id, Unset):
             session_id = UNSET
         else:
-            session_id = UUID(_session_id)
+            session_id = parse_uuid(_session_id)
 
         chat_request = cls(
-            message=message,
-            session_id=session_id,
+            message,
+            session_id,
         )
 
         return chat_request

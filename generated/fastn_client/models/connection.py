@@ -8,9 +8,24 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connection_status import ConnectionStatus, check_connection_status
+from ..lib.fast_parsing import parse_uuid
+from ..models.connection_status import CONNECTION_STATUS_VALUES, ConnectionStatus, check_connection_status
 
 T = TypeVar("T", bound="Connection")
+
+# The JSON keys of Connection's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "connectorId",
+        "tenantId",
+        "status",
+        "authUrl",
+        "authUrlExpiresAt",
+        "createdAt",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -80,21 +95,24 @@ class Connection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        connector_id = UUID(d.pop("connectorId"))
+        connector_id = parse_uuid(src_dict["connectorId"])
 
-        tenant_id = d.pop("tenantId")
+        tenant_id = src_dict["tenantId"]
 
-        status = check_connection_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in CONNECTION_STATUS_VALUES:
+            status = check_connection_status(status)
 
         def _parse_auth_url(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        auth_url = _parse_auth_url(d.pop("authUrl"))
+        auth_url = _parse_auth_url(src_dict["authUrl"])
 
         def _parse_auth_url_expires_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -109,24 +127,27 @@ class Connection:
                 pass
             return cast(datetime.datetime | None, data)
 
-        auth_url_expires_at = _parse_auth_url_expires_at(d.pop("authUrlExpiresAt"))
+        auth_url_expires_at = _parse_auth_url_expires_at(src_dict["authUrlExpiresAt"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
         connection = cls(
-            id=id,
-            connector_id=connector_id,
-            tenant_id=tenant_id,
-            status=status,
-            auth_url=auth_url,
-            auth_url_expires_at=auth_url_expires_at,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            connector_id,
+            tenant_id,
+            status,
+            auth_url,
+            auth_url_expires_at,
+            created_at,
+            updated_at,
         )
 
-        connection.additional_properties = d
+        if len(src_dict) > 8:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            connection.additional_properties = d
+
         return connection
 
     @property

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..lib.fast_parsing import parse_uuid
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConnectionCreate")
@@ -48,17 +49,18 @@ class ConnectionCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        connector_id = UUID(d.pop("connectorId"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        connector_id = parse_uuid(src_dict["connectorId"])
 
-        tenant_id = d.pop("tenantId", UNSET)
+        tenant_id = src_dict.get("tenantId", UNSET)
 
-        redirect_url = d.pop("redirectUrl", UNSET)
+        redirect_url = src_dict.get("redirectUrl", UNSET)
 
         connection_create = cls(
-            connector_id=connector_id,
-            tenant_id=tenant_id,
-            redirect_url=redirect_url,
+            connector_id,
+            tenant_id,
+            redirect_url,
         )
 
         return connection_create

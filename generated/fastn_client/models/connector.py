@@ -8,11 +8,31 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.auth_method import AuthMethod, check_auth_method
-from ..models.visibility import Visibility, check_visibility
+from ..lib.fast_parsing import parse_uuid
+from ..models.auth_method import AUTH_METHOD_VALUES, AuthMethod, check_auth_method
+from ..models.visibility import VISIBILITY_VALUES, Visibility, check_visibility
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Connector")
+
+# The JSON keys of Connector's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "slug",
+        "description",
+        "visibility",
+        "authMethod",
+        "active",
+        "deployed",
+        "revision",
+        "createdAt",
+        "updatedAt",
+        "domain",
+        "iconUrl",
+    }
+)
 
 
 @_attrs_define
@@ -108,30 +128,35 @@ class Connector:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        slug = d.pop("slug")
+        slug = src_dict["slug"]
 
-        description = d.pop("description")
+        description = src_dict["description"]
 
-        visibility = check_visibility(d.pop("visibility"))
+        visibility = src_dict["visibility"]
+        if visibility not in VISIBILITY_VALUES:
+            visibility = check_visibility(visibility)
 
-        auth_method = check_auth_method(d.pop("authMethod"))
+        auth_method = src_dict["authMethod"]
+        if auth_method not in AUTH_METHOD_VALUES:
+            auth_method = check_auth_method(auth_method)
 
-        active = d.pop("active")
+        active = src_dict["active"]
 
-        deployed = d.pop("deployed")
+        deployed = src_dict["deployed"]
 
-        revision = d.pop("revision")
+        revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
-        domain = d.pop("domain", UNSET)
+        domain = src_dict.get("domain", UNSET)
 
         def _parse_icon_url(data: object) -> None | str | Unset:
             if data is None:
@@ -140,25 +165,28 @@ class Connector:
                 return data
             return cast(None | str | Unset, data)
 
-        icon_url = _parse_icon_url(d.pop("iconUrl", UNSET))
+        icon_url = _parse_icon_url(src_dict.get("iconUrl", UNSET))
 
         connector = cls(
-            id=id,
-            name=name,
-            slug=slug,
-            description=description,
-            visibility=visibility,
-            auth_method=auth_method,
-            active=active,
-            deployed=deployed,
-            revision=revision,
-            created_at=created_at,
-            updated_at=updated_at,
-            domain=domain,
-            icon_url=icon_url,
+            id,
+            name,
+            slug,
+            description,
+            visibility,
+            auth_method,
+            active,
+            deployed,
+            revision,
+            created_at,
+            updated_at,
+            domain,
+            icon_url,
         )
 
-        connector.additional_properties = d
+        if len(src_dict) > 11 + ("domain" in src_dict) + ("iconUrl" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            connector.additional_properties = d
+
         return connector
 
     @property

@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.auth_method import AuthMethod, check_auth_method
+from ..models.auth_method import AUTH_METHOD_VALUES, AuthMethod, check_auth_method
 from ..models.visibility import Visibility, check_visibility
 from ..types import UNSET, Unset
 
@@ -79,37 +79,40 @@ class ConnectorCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        slug = d.pop("slug")
+        slug = src_dict["slug"]
 
-        auth_method = check_auth_method(d.pop("authMethod"))
+        auth_method = src_dict["authMethod"]
+        if auth_method not in AUTH_METHOD_VALUES:
+            auth_method = check_auth_method(auth_method)
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        domain = d.pop("domain", UNSET)
+        domain = src_dict.get("domain", UNSET)
 
-        _visibility = d.pop("visibility", UNSET)
+        _visibility = src_dict.get("visibility", UNSET)
         visibility: Visibility | Unset
         if isinstance(_visibility, Unset):
             visibility = UNSET
         else:
             visibility = check_visibility(_visibility)
 
-        icon_url = d.pop("iconUrl", UNSET)
+        icon_url = src_dict.get("iconUrl", UNSET)
 
-        active = d.pop("active", UNSET)
+        active = src_dict.get("active", UNSET)
 
         connector_create = cls(
-            name=name,
-            slug=slug,
-            auth_method=auth_method,
-            description=description,
-            domain=domain,
-            visibility=visibility,
-            icon_url=icon_url,
-            active=active,
+            name,
+            slug,
+            auth_method,
+            description,
+            domain,
+            visibility,
+            icon_url,
+            active,
         )
 
         return connector_create

@@ -84,42 +84,43 @@ class ConnectorUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        revision = d.pop("revision")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        revision = src_dict["revision"]
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        domain = d.pop("domain", UNSET)
+        domain = src_dict.get("domain", UNSET)
 
-        _visibility = d.pop("visibility", UNSET)
+        _visibility = src_dict.get("visibility", UNSET)
         visibility: Visibility | Unset
         if isinstance(_visibility, Unset):
             visibility = UNSET
         else:
             visibility = check_visibility(_visibility)
 
-        icon_url = d.pop("iconUrl", UNSET)
+        icon_url = src_dict.get("iconUrl", UNSET)
 
-        _auth_method = d.pop("authMethod", UNSET)
+        _auth_method = src_dict.get("authMethod", UNSET)
         auth_method: AuthMethod | Unset
         if isinstance(_auth_method, Unset):
             auth_method = UNSET
         else:
             auth_method = check_auth_method(_auth_method)
 
-        active = d.pop("active", UNSET)
+        active = src_dict.get("active", UNSET)
 
         connector_update = cls(
-            revision=revision,
-            name=name,
-            description=description,
-            domain=domain,
-            visibility=visibility,
-            icon_url=icon_url,
-            auth_method=auth_method,
-            active=active,
+            revision,
+            name,
+            description,
+            domain,
+            visibility,
+            icon_url,
+            auth_method,
+            active,
         )
 
         return connector_update

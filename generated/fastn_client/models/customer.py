@@ -8,11 +8,28 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.customer_status import CustomerStatus, check_customer_status
-from ..models.data_residency import DataResidency, check_data_residency
-from ..models.plan import Plan, check_plan
+from ..lib.fast_parsing import parse_uuid
+from ..models.customer_status import CUSTOMER_STATUS_VALUES, CustomerStatus, check_customer_status
+from ..models.data_residency import DATA_RESIDENCY_VALUES, DataResidency, check_data_residency
+from ..models.plan import PLAN_VALUES, Plan, check_plan
 
 T = TypeVar("T", bound="Customer")
+
+# The JSON keys of Customer's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "slug",
+        "status",
+        "adminEmail",
+        "plan",
+        "dataResidency",
+        "revision",
+        "createdAt",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -88,41 +105,51 @@ class Customer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        slug = d.pop("slug")
+        slug = src_dict["slug"]
 
-        status = check_customer_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in CUSTOMER_STATUS_VALUES:
+            status = check_customer_status(status)
 
-        admin_email = d.pop("adminEmail")
+        admin_email = src_dict["adminEmail"]
 
-        plan = check_plan(d.pop("plan"))
+        plan = src_dict["plan"]
+        if plan not in PLAN_VALUES:
+            plan = check_plan(plan)
 
-        data_residency = check_data_residency(d.pop("dataResidency"))
+        data_residency = src_dict["dataResidency"]
+        if data_residency not in DATA_RESIDENCY_VALUES:
+            data_residency = check_data_residency(data_residency)
 
-        revision = d.pop("revision")
+        revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
         customer = cls(
-            id=id,
-            name=name,
-            slug=slug,
-            status=status,
-            admin_email=admin_email,
-            plan=plan,
-            data_residency=data_residency,
-            revision=revision,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            slug,
+            status,
+            admin_email,
+            plan,
+            data_residency,
+            revision,
+            created_at,
+            updated_at,
         )
 
-        customer.additional_properties = d
+        if len(src_dict) > 10:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            customer.additional_properties = d
+
         return customer
 
     @property

@@ -64,21 +64,22 @@ class CustomerCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        slug = d.pop("slug")
+        slug = src_dict["slug"]
 
-        admin_email = d.pop("adminEmail")
+        admin_email = src_dict["adminEmail"]
 
-        _plan = d.pop("plan", UNSET)
+        _plan = src_dict.get("plan", UNSET)
         plan: Plan | Unset
         if isinstance(_plan, Unset):
             plan = UNSET
         else:
             plan = check_plan(_plan)
 
-        _data_residency = d.pop("dataResidency", UNSET)
+        _data_residency = src_dict.get("dataResidency", UNSET)
         data_residency: DataResidency | Unset
         if isinstance(_data_residency, Unset):
             data_residency = UNSET
@@ -86,11 +87,11 @@ class CustomerCreate:
             data_residency = check_data_residency(_data_residency)
 
         customer_create = cls(
-            name=name,
-            slug=slug,
-            admin_email=admin_email,
-            plan=plan,
-            data_residency=data_residency,
+            name,
+            slug,
+            admin_email,
+            plan,
+            data_residency,
         )
 
         return customer_create

@@ -67,21 +67,22 @@ class CustomerUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        revision = d.pop("revision")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        revision = src_dict["revision"]
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        admin_email = d.pop("adminEmail", UNSET)
+        admin_email = src_dict.get("adminEmail", UNSET)
 
-        _plan = d.pop("plan", UNSET)
+        _plan = src_dict.get("plan", UNSET)
         plan: Plan | Unset
         if isinstance(_plan, Unset):
             plan = UNSET
         else:
             plan = check_plan(_plan)
 
-        _status = d.pop("status", UNSET)
+        _status = src_dict.get("status", UNSET)
         status: CustomerStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
@@ -89,11 +90,11 @@ class CustomerUpdate:
             status = check_customer_status(_status)
 
         customer_update = cls(
-            revision=revision,
-            name=name,
-            admin_email=admin_email,
-            plan=plan,
-            status=status,
+            revision,
+            name,
+            admin_email,
+            plan,
+            status,
         )
 
         return customer_update

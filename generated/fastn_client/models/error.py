@@ -14,6 +14,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="Error")
 
+# The JSON keys of Error's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "code",
+        "message",
+        "statusCode",
+        "requestId",
+        "details",
+    }
+)
+
 
 @_attrs_define
 class Error:
@@ -73,16 +84,17 @@ class Error:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_detail import ErrorDetail  # noqa: PLC0415
 
-        d = dict(src_dict)
-        code = d.pop("code")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        code = src_dict["code"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
-        status_code = d.pop("statusCode")
+        status_code = src_dict["statusCode"]
 
-        request_id = d.pop("requestId", UNSET)
+        request_id = src_dict.get("requestId", UNSET)
 
-        _details = d.pop("details", UNSET)
+        _details = src_dict.get("details", UNSET)
         details: list[ErrorDetail] | Unset = UNSET
         if _details is not UNSET:
             details = []
@@ -92,14 +104,17 @@ class Error:
                 details.append(details_item)
 
         error = cls(
-            code=code,
-            message=message,
-            status_code=status_code,
-            request_id=request_id,
-            details=details,
+            code,
+            message,
+            status_code,
+            request_id,
+            details,
         )
 
-        error.additional_properties = d
+        if len(src_dict) > 3 + ("requestId" in src_dict) + ("details" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            error.additional_properties = d
+
         return error
 
     @property

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
 
+# The JSON keys of ErrorDetail's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "message",
+        "field",
+        "code",
+    }
+)
+
 
 @_attrs_define
 class ErrorDetail:
@@ -49,20 +58,24 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        message = src_dict["message"]
 
-        field = d.pop("field", UNSET)
+        field = src_dict.get("field", UNSET)
 
-        code = d.pop("code", UNSET)
+        code = src_dict.get("code", UNSET)
 
         error_detail = cls(
-            message=message,
-            field=field,
-            code=code,
+            message,
+            field,
+            code,
         )
 
-        error_detail.additional_properties = d
+        if len(src_dict) > 1 + ("field" in src_dict) + ("code" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            error_detail.additional_properties = d
+
         return error_detail
 
     @property

@@ -8,9 +8,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.execution_status import ExecutionStatus, check_execution_status
-from ..models.execution_tier import ExecutionTier, check_execution_tier
-from ..models.triggered_by import TriggeredBy, check_triggered_by
+from ..lib.fast_parsing import parse_uuid
+from ..models.execution_status import EXECUTION_STATUS_VALUES, ExecutionStatus, check_execution_status
+from ..models.execution_tier import EXECUTION_TIER_VALUES, ExecutionTier, check_execution_tier
+from ..models.triggered_by import TRIGGERED_BY_VALUES, TriggeredBy, check_triggered_by
 
 if TYPE_CHECKING:
     from ..models.execution_error import ExecutionError
@@ -20,6 +21,26 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Execution")
+
+# The JSON keys of Execution's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "workflowId",
+        "workflowVersion",
+        "tier",
+        "status",
+        "triggeredBy",
+        "input",
+        "result",
+        "error",
+        "steps",
+        "startedAt",
+        "completedAt",
+        "durationMs",
+        "createdAt",
+    }
+)
 
 
 @_attrs_define
@@ -142,20 +163,27 @@ class Execution:
         from ..models.execution_result_type_0 import ExecutionResultType0  # noqa: PLC0415
         from ..models.execution_step import ExecutionStep  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        workflow_id = UUID(d.pop("workflowId"))
+        workflow_id = parse_uuid(src_dict["workflowId"])
 
-        workflow_version = d.pop("workflowVersion")
+        workflow_version = src_dict["workflowVersion"]
 
-        tier = check_execution_tier(d.pop("tier"))
+        tier = src_dict["tier"]
+        if tier not in EXECUTION_TIER_VALUES:
+            tier = check_execution_tier(tier)
 
-        status = check_execution_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in EXECUTION_STATUS_VALUES:
+            status = check_execution_status(status)
 
-        triggered_by = check_triggered_by(d.pop("triggeredBy"))
+        triggered_by = src_dict["triggeredBy"]
+        if triggered_by not in TRIGGERED_BY_VALUES:
+            triggered_by = check_triggered_by(triggered_by)
 
-        input_ = ExecutionInput.from_dict(d.pop("input"))
+        input_ = ExecutionInput.from_dict(src_dict["input"])
 
         def _parse_result(data: object) -> ExecutionResultType0 | None:
             if data is None:
@@ -170,7 +198,7 @@ class Execution:
                 pass
             return cast(ExecutionResultType0 | None, data)
 
-        result = _parse_result(d.pop("result"))
+        result = _parse_result(src_dict["result"])
 
         def _parse_error(data: object) -> ExecutionError | None:
             if data is None:
@@ -185,10 +213,10 @@ class Execution:
                 pass
             return cast(ExecutionError | None, data)
 
-        error = _parse_error(d.pop("error"))
+        error = _parse_error(src_dict["error"])
 
         steps = []
-        _steps = d.pop("steps")
+        _steps = src_dict["steps"]
         for steps_item_data in _steps:
             steps_item = ExecutionStep.from_dict(steps_item_data)
 
@@ -207,7 +235,7 @@ class Execution:
                 pass
             return cast(datetime.datetime | None, data)
 
-        started_at = _parse_started_at(d.pop("startedAt"))
+        started_at = _parse_started_at(src_dict["startedAt"])
 
         def _parse_completed_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -222,35 +250,38 @@ class Execution:
                 pass
             return cast(datetime.datetime | None, data)
 
-        completed_at = _parse_completed_at(d.pop("completedAt"))
+        completed_at = _parse_completed_at(src_dict["completedAt"])
 
         def _parse_duration_ms(data: object) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
-        duration_ms = _parse_duration_ms(d.pop("durationMs"))
+        duration_ms = _parse_duration_ms(src_dict["durationMs"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
         execution = cls(
-            id=id,
-            workflow_id=workflow_id,
-            workflow_version=workflow_version,
-            tier=tier,
-            status=status,
-            triggered_by=triggered_by,
-            input_=input_,
-            result=result,
-            error=error,
-            steps=steps,
-            started_at=started_at,
-            completed_at=completed_at,
-            duration_ms=duration_ms,
-            created_at=created_at,
+            id,
+            workflow_id,
+            workflow_version,
+            tier,
+            status,
+            triggered_by,
+            input_,
+            result,
+            error,
+            steps,
+            started_at,
+            completed_at,
+            duration_ms,
+            created_at,
         )
 
-        execution.additional_properties = d
+        if len(src_dict) > 14:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            execution.additional_properties = d
+
         return execution
 
     @property

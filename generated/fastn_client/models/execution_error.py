@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecutionError")
 
+# The JSON keys of ExecutionError's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "code",
+        "message",
+        "step",
+    }
+)
+
 
 @_attrs_define
 class ExecutionError:
@@ -48,20 +57,24 @@ class ExecutionError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        code = src_dict["code"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
-        step = d.pop("step", UNSET)
+        step = src_dict.get("step", UNSET)
 
         execution_error = cls(
-            code=code,
-            message=message,
-            step=step,
+            code,
+            message,
+            step,
         )
 
-        execution_error.additional_properties = d
+        if len(src_dict) > 2 + ("step" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            execution_error.additional_properties = d
+
         return execution_error
 
     @property

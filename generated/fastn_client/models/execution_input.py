@@ -28,6 +28,7 @@ class ExecutionInput:
         execution_input = cls()
 
         execution_input.additional_properties = d
+
         return execution_input
 
     @property

@@ -28,6 +28,7 @@ class ExecutionResultType0:
         execution_result_type_0 = cls()
 
         execution_result_type_0.additional_properties = d
+
         return execution_result_type_0
 
     @property

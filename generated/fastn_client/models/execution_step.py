@@ -7,10 +7,20 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.step_status import StepStatus, check_step_status
+from ..models.step_status import STEP_STATUS_VALUES, StepStatus, check_step_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecutionStep")
+
+# The JSON keys of ExecutionStep's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "name",
+        "status",
+        "startedAt",
+        "completedAt",
+    }
+)
 
 
 @_attrs_define
@@ -68,10 +78,13 @@ class ExecutionStep:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        status = check_step_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in STEP_STATUS_VALUES:
+            status = check_step_status(status)
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -88,7 +101,7 @@ class ExecutionStep:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+        started_at = _parse_started_at(src_dict.get("startedAt", UNSET))
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -105,16 +118,19 @@ class ExecutionStep:
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        completed_at = _parse_completed_at(d.pop("completedAt", UNSET))
+        completed_at = _parse_completed_at(src_dict.get("completedAt", UNSET))
 
         execution_step = cls(
-            name=name,
-            status=status,
-            started_at=started_at,
-            completed_at=completed_at,
+            name,
+            status,
+            started_at,
+            completed_at,
         )
 
-        execution_step.additional_properties = d
+        if len(src_dict) > 2 + ("startedAt" in src_dict) + ("completedAt" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            execution_step.additional_properties = d
+
         return execution_step
 
     @property

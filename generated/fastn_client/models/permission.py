@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.permission_action import PermissionAction, check_permission_action
-from ..models.permission_resource import PermissionResource, check_permission_resource
+from ..models.permission_resource import PERMISSION_RESOURCE_VALUES, PermissionResource, check_permission_resource
 
 T = TypeVar("T", bound="Permission")
 
@@ -44,19 +44,22 @@ class Permission:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        resource = check_permission_resource(d.pop("resource"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        resource = src_dict["resource"]
+        if resource not in PERMISSION_RESOURCE_VALUES:
+            resource = check_permission_resource(resource)
 
         actions = []
-        _actions = d.pop("actions")
+        _actions = src_dict["actions"]
         for actions_item_data in _actions:
             actions_item = check_permission_action(actions_item_data)
 
             actions.append(actions_item)
 
         permission = cls(
-            resource=resource,
-            actions=actions,
+            resource,
+            actions,
         )
 
         return permission

@@ -6,11 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enforcement import Enforcement, check_enforcement
-from ..models.quota_period import QuotaPeriod, check_quota_period
-from ..models.usage_metric import UsageMetric, check_usage_metric
+from ..models.enforcement import ENFORCEMENT_VALUES, Enforcement, check_enforcement
+from ..models.quota_period import QUOTA_PERIOD_VALUES, QuotaPeriod, check_quota_period
+from ..models.usage_metric import USAGE_METRIC_VALUES, UsageMetric, check_usage_metric
 
 T = TypeVar("T", bound="Quota")
+
+# The JSON keys of Quota's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "metric",
+        "limit",
+        "period",
+        "planDefault",
+        "enforcement",
+    }
+)
 
 
 @_attrs_define
@@ -59,26 +70,36 @@ class Quota:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        metric = check_usage_metric(d.pop("metric"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        metric = src_dict["metric"]
+        if metric not in USAGE_METRIC_VALUES:
+            metric = check_usage_metric(metric)
 
-        limit = d.pop("limit")
+        limit = src_dict["limit"]
 
-        period = check_quota_period(d.pop("period"))
+        period = src_dict["period"]
+        if period not in QUOTA_PERIOD_VALUES:
+            period = check_quota_period(period)
 
-        plan_default = d.pop("planDefault")
+        plan_default = src_dict["planDefault"]
 
-        enforcement = check_enforcement(d.pop("enforcement"))
+        enforcement = src_dict["enforcement"]
+        if enforcement not in ENFORCEMENT_VALUES:
+            enforcement = check_enforcement(enforcement)
 
         quota = cls(
-            metric=metric,
-            limit=limit,
-            period=period,
-            plan_default=plan_default,
-            enforcement=enforcement,
+            metric,
+            limit,
+            period,
+            plan_default,
+            enforcement,
         )
 
-        quota.additional_properties = d
+        if len(src_dict) > 5:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            quota.additional_properties = d
+
         return quota
 
     @property

@@ -51,20 +51,21 @@ class RetryPolicy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        max_attempts = d.pop("maxAttempts", UNSET)
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        max_attempts = src_dict.get("maxAttempts", UNSET)
 
-        initial_interval_ms = d.pop("initialIntervalMs", UNSET)
+        initial_interval_ms = src_dict.get("initialIntervalMs", UNSET)
 
-        backoff_coefficient = d.pop("backoffCoefficient", UNSET)
+        backoff_coefficient = src_dict.get("backoffCoefficient", UNSET)
 
-        max_interval_ms = d.pop("maxIntervalMs", UNSET)
+        max_interval_ms = src_dict.get("maxIntervalMs", UNSET)
 
         retry_policy = cls(
-            max_attempts=max_attempts,
-            initial_interval_ms=initial_interval_ms,
-            backoff_coefficient=backoff_coefficient,
-            max_interval_ms=max_interval_ms,
+            max_attempts,
+            initial_interval_ms,
+            backoff_coefficient,
+            max_interval_ms,
         )
 
         return retry_policy

@@ -8,11 +8,26 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_uuid
+
 if TYPE_CHECKING:
     from ..models.permission import Permission
 
 
 T = TypeVar("T", bound="Role")
+
+# The JSON keys of Role's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "key",
+        "name",
+        "description",
+        "system",
+        "permissions",
+        "createdAt",
+    }
+)
 
 
 @_attrs_define
@@ -76,37 +91,41 @@ class Role:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.permission import Permission  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        key = d.pop("key")
+        key = src_dict["key"]
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        description = d.pop("description")
+        description = src_dict["description"]
 
-        system = d.pop("system")
+        system = src_dict["system"]
 
         permissions = []
-        _permissions = d.pop("permissions")
+        _permissions = src_dict["permissions"]
         for permissions_item_data in _permissions:
             permissions_item = Permission.from_dict(permissions_item_data)
 
             permissions.append(permissions_item)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
         role = cls(
-            id=id,
-            key=key,
-            name=name,
-            description=description,
-            system=system,
-            permissions=permissions,
-            created_at=created_at,
+            id,
+            key,
+            name,
+            description,
+            system,
+            permissions,
+            created_at,
         )
 
-        role.additional_properties = d
+        if len(src_dict) > 7:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            role.additional_properties = d
+
         return role
 
     @property

@@ -60,25 +60,26 @@ class RoleCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.permission import Permission  # noqa: PLC0415
 
-        d = dict(src_dict)
-        key = d.pop("key")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        key = src_dict["key"]
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
         permissions = []
-        _permissions = d.pop("permissions")
+        _permissions = src_dict["permissions"]
         for permissions_item_data in _permissions:
             permissions_item = Permission.from_dict(permissions_item_data)
 
             permissions.append(permissions_item)
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
         role_create = cls(
-            key=key,
-            name=name,
-            permissions=permissions,
-            description=description,
+            key,
+            name,
+            permissions,
+            description,
         )
 
         return role_create

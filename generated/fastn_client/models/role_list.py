@@ -12,6 +12,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="RoleList")
 
+# The JSON keys of RoleList's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "data",
+        "nextCursor",
+    }
+)
+
 
 @_attrs_define
 class RoleList:
@@ -50,9 +58,10 @@ class RoleList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.role import Role  # noqa: PLC0415
 
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
         data = []
-        _data = d.pop("data")
+        _data = src_dict["data"]
         for data_item_data in _data:
             data_item = Role.from_dict(data_item_data)
 
@@ -63,14 +72,17 @@ class RoleList:
                 return data
             return cast(None | str, data)
 
-        next_cursor = _parse_next_cursor(d.pop("nextCursor"))
+        next_cursor = _parse_next_cursor(src_dict["nextCursor"])
 
         role_list = cls(
-            data=data,
-            next_cursor=next_cursor,
+            data,
+            next_cursor,
         )
 
-        role_list.additional_properties = d
+        if len(src_dict) > 2:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            role_list.additional_properties = d
+
         return role_list
 
     @property

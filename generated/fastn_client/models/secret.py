@@ -8,7 +8,20 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_uuid
+
 T = TypeVar("T", bound="Secret")
+
+# The JSON keys of Secret's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "description",
+        "createdAt",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -57,26 +70,30 @@ class Secret:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        description = d.pop("description")
+        description = src_dict["description"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
         secret = cls(
-            id=id,
-            name=name,
-            description=description,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            description,
+            created_at,
+            updated_at,
         )
 
-        secret.additional_properties = d
+        if len(src_dict) > 5:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            secret.additional_properties = d
+
         return secret
 
     @property

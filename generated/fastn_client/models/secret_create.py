@@ -46,17 +46,18 @@ class SecretCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        value = d.pop("value")
+        value = src_dict["value"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
         secret_create = cls(
-            name=name,
-            value=value,
-            description=description,
+            name,
+            value,
+            description,
         )
 
         return secret_create

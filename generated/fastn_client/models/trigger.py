@@ -8,9 +8,30 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.trigger_type import TriggerType, check_trigger_type
+from ..lib.fast_parsing import parse_uuid
+from ..models.trigger_type import TRIGGER_TYPE_VALUES, TriggerType, check_trigger_type
 
 T = TypeVar("T", bound="Trigger")
+
+# The JSON keys of Trigger's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "type",
+        "workflowIds",
+        "enabled",
+        "cron",
+        "intervalSeconds",
+        "webhookUrl",
+        "deduplicationKey",
+        "deadLetterEnabled",
+        "event",
+        "revision",
+        "createdAt",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -113,83 +134,89 @@ class Trigger:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        type_ = check_trigger_type(d.pop("type"))
+        type_ = src_dict["type"]
+        if type_ not in TRIGGER_TYPE_VALUES:
+            type_ = check_trigger_type(type_)
 
         workflow_ids = []
-        _workflow_ids = d.pop("workflowIds")
+        _workflow_ids = src_dict["workflowIds"]
         for workflow_ids_item_data in _workflow_ids:
-            workflow_ids_item = UUID(workflow_ids_item_data)
+            workflow_ids_item = parse_uuid(workflow_ids_item_data)
 
             workflow_ids.append(workflow_ids_item)
 
-        enabled = d.pop("enabled")
+        enabled = src_dict["enabled"]
 
         def _parse_cron(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        cron = _parse_cron(d.pop("cron"))
+        cron = _parse_cron(src_dict["cron"])
 
         def _parse_interval_seconds(data: object) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
-        interval_seconds = _parse_interval_seconds(d.pop("intervalSeconds"))
+        interval_seconds = _parse_interval_seconds(src_dict["intervalSeconds"])
 
         def _parse_webhook_url(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        webhook_url = _parse_webhook_url(d.pop("webhookUrl"))
+        webhook_url = _parse_webhook_url(src_dict["webhookUrl"])
 
         def _parse_deduplication_key(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        deduplication_key = _parse_deduplication_key(d.pop("deduplicationKey"))
+        deduplication_key = _parse_deduplication_key(src_dict["deduplicationKey"])
 
-        dead_letter_enabled = d.pop("deadLetterEnabled")
+        dead_letter_enabled = src_dict["deadLetterEnabled"]
 
         def _parse_event(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        event = _parse_event(d.pop("event"))
+        event = _parse_event(src_dict["event"])
 
-        revision = d.pop("revision")
+        revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
         trigger = cls(
-            id=id,
-            name=name,
-            type_=type_,
-            workflow_ids=workflow_ids,
-            enabled=enabled,
-            cron=cron,
-            interval_seconds=interval_seconds,
-            webhook_url=webhook_url,
-            deduplication_key=deduplication_key,
-            dead_letter_enabled=dead_letter_enabled,
-            event=event,
-            revision=revision,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            type_,
+            workflow_ids,
+            enabled,
+            cron,
+            interval_seconds,
+            webhook_url,
+            deduplication_key,
+            dead_letter_enabled,
+            event,
+            revision,
+            created_at,
+            updated_at,
         )
 
-        trigger.additional_properties = d
+        if len(src_dict) > 14:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            trigger.additional_properties = d
+
         return trigger
 
     @property

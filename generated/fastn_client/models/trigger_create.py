@@ -6,7 +6,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.trigger_type import TriggerType, check_trigger_type
+from ..lib.fast_parsing import parse_uuid
+from ..models.trigger_type import TRIGGER_TYPE_VALUES, TriggerType, check_trigger_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerCreate")
@@ -86,40 +87,43 @@ class TriggerCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        type_ = check_trigger_type(d.pop("type"))
+        type_ = src_dict["type"]
+        if type_ not in TRIGGER_TYPE_VALUES:
+            type_ = check_trigger_type(type_)
 
         workflow_ids = []
-        _workflow_ids = d.pop("workflowIds")
+        _workflow_ids = src_dict["workflowIds"]
         for workflow_ids_item_data in _workflow_ids:
-            workflow_ids_item = UUID(workflow_ids_item_data)
+            workflow_ids_item = parse_uuid(workflow_ids_item_data)
 
             workflow_ids.append(workflow_ids_item)
 
-        enabled = d.pop("enabled", UNSET)
+        enabled = src_dict.get("enabled", UNSET)
 
-        cron = d.pop("cron", UNSET)
+        cron = src_dict.get("cron", UNSET)
 
-        interval_seconds = d.pop("intervalSeconds", UNSET)
+        interval_seconds = src_dict.get("intervalSeconds", UNSET)
 
-        deduplication_key = d.pop("deduplicationKey", UNSET)
+        deduplication_key = src_dict.get("deduplicationKey", UNSET)
 
-        dead_letter_enabled = d.pop("deadLetterEnabled", UNSET)
+        dead_letter_enabled = src_dict.get("deadLetterEnabled", UNSET)
 
-        event = d.pop("event", UNSET)
+        event = src_dict.get("event", UNSET)
 
         trigger_create = cls(
-            name=name,
-            type_=type_,
-            workflow_ids=workflow_ids,
-            enabled=enabled,
-            cron=cron,
-            interval_seconds=interval_seconds,
-            deduplication_key=deduplication_key,
-            dead_letter_enabled=dead_letter_enabled,
-            event=event,
+            name,
+            type_,
+            workflow_ids,
+            enabled,
+            cron,
+            interval_seconds,
+            deduplication_key,
+            dead_letter_enabled,
+            event,
         )
 
         return trigger_create

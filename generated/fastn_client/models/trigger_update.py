@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..lib.fast_parsing import parse_uuid
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerUpdate")
@@ -90,42 +91,43 @@ class TriggerUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        revision = d.pop("revision")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        revision = src_dict["revision"]
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        _workflow_ids = d.pop("workflowIds", UNSET)
+        _workflow_ids = src_dict.get("workflowIds", UNSET)
         workflow_ids: list[UUID] | Unset = UNSET
         if _workflow_ids is not UNSET:
             workflow_ids = []
             for workflow_ids_item_data in _workflow_ids:
-                workflow_ids_item = UUID(workflow_ids_item_data)
+                workflow_ids_item = parse_uuid(workflow_ids_item_data)
 
                 workflow_ids.append(workflow_ids_item)
 
-        enabled = d.pop("enabled", UNSET)
+        enabled = src_dict.get("enabled", UNSET)
 
-        cron = d.pop("cron", UNSET)
+        cron = src_dict.get("cron", UNSET)
 
-        interval_seconds = d.pop("intervalSeconds", UNSET)
+        interval_seconds = src_dict.get("intervalSeconds", UNSET)
 
-        deduplication_key = d.pop("deduplicationKey", UNSET)
+        deduplication_key = src_dict.get("deduplicationKey", UNSET)
 
-        dead_letter_enabled = d.pop("deadLetterEnabled", UNSET)
+        dead_letter_enabled = src_dict.get("deadLetterEnabled", UNSET)
 
-        event = d.pop("event", UNSET)
+        event = src_dict.get("event", UNSET)
 
         trigger_update = cls(
-            revision=revision,
-            name=name,
-            workflow_ids=workflow_ids,
-            enabled=enabled,
-            cron=cron,
-            interval_seconds=interval_seconds,
-            deduplication_key=deduplication_key,
-            dead_letter_enabled=dead_letter_enabled,
-            event=event,
+            revision,
+            name,
+            workflow_ids,
+            enabled,
+            cron,
+            interval_seconds,
+            deduplication_key,
+            dead_letter_enabled,
+            event,
         )
 
         return trigger_update

@@ -6,10 +6,21 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enforcement import Enforcement, check_enforcement
-from ..models.usage_metric import UsageMetric, check_usage_metric
+from ..models.enforcement import ENFORCEMENT_VALUES, Enforcement, check_enforcement
+from ..models.usage_metric import USAGE_METRIC_VALUES, UsageMetric, check_usage_metric
 
 T = TypeVar("T", bound="UsageItem")
+
+# The JSON keys of UsageItem's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "metric",
+        "used",
+        "limit",
+        "percentUsed",
+        "enforcement",
+    }
+)
 
 
 @_attrs_define
@@ -60,36 +71,44 @@ class UsageItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        metric = check_usage_metric(d.pop("metric"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        metric = src_dict["metric"]
+        if metric not in USAGE_METRIC_VALUES:
+            metric = check_usage_metric(metric)
 
-        used = d.pop("used")
+        used = src_dict["used"]
 
         def _parse_limit(data: object) -> int | None:
             if data is None:
                 return data
             return cast(int | None, data)
 
-        limit = _parse_limit(d.pop("limit"))
+        limit = _parse_limit(src_dict["limit"])
 
         def _parse_percent_used(data: object) -> float | None:
             if data is None:
                 return data
             return cast(float | None, data)
 
-        percent_used = _parse_percent_used(d.pop("percentUsed"))
+        percent_used = _parse_percent_used(src_dict["percentUsed"])
 
-        enforcement = check_enforcement(d.pop("enforcement"))
+        enforcement = src_dict["enforcement"]
+        if enforcement not in ENFORCEMENT_VALUES:
+            enforcement = check_enforcement(enforcement)
 
         usage_item = cls(
-            metric=metric,
-            used=used,
-            limit=limit,
-            percent_used=percent_used,
-            enforcement=enforcement,
+            metric,
+            used,
+            limit,
+            percent_used,
+            enforcement,
         )
 
-        usage_item.additional_properties = d
+        if len(src_dict) > 5:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            usage_item.additional_properties = d
+
         return usage_item
 
     @property

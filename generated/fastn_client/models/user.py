@@ -8,9 +8,24 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.user_status import UserStatus, check_user_status
+from ..lib.fast_parsing import parse_uuid
+from ..models.user_status import USER_STATUS_VALUES, UserStatus, check_user_status
 
 T = TypeVar("T", bound="User")
+
+# The JSON keys of User's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "email",
+        "name",
+        "role",
+        "teams",
+        "status",
+        "lastActiveAt",
+        "createdAt",
+    }
+)
 
 
 @_attrs_define
@@ -79,23 +94,26 @@ class User:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        email = d.pop("email")
+        email = src_dict["email"]
 
         def _parse_name(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
-        name = _parse_name(d.pop("name"))
+        name = _parse_name(src_dict["name"])
 
-        role = d.pop("role")
+        role = src_dict["role"]
 
-        teams = cast(list[str], d.pop("teams"))
+        teams = cast(list[str], src_dict["teams"])
 
-        status = check_user_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in USER_STATUS_VALUES:
+            status = check_user_status(status)
 
         def _parse_last_active_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -110,22 +128,25 @@ class User:
                 pass
             return cast(datetime.datetime | None, data)
 
-        last_active_at = _parse_last_active_at(d.pop("lastActiveAt"))
+        last_active_at = _parse_last_active_at(src_dict["lastActiveAt"])
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
         user = cls(
-            id=id,
-            email=email,
-            name=name,
-            role=role,
-            teams=teams,
-            status=status,
-            last_active_at=last_active_at,
-            created_at=created_at,
+            id,
+            email,
+            name,
+            role,
+            teams,
+            status,
+            last_active_at,
+            created_at,
         )
 
-        user.additional_properties = d
+        if len(src_dict) > 8:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            user.additional_properties = d
+
         return user
 
     @property

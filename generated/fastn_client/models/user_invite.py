@@ -49,17 +49,18 @@ class UserInvite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        email = d.pop("email")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        email = src_dict["email"]
 
-        role = d.pop("role")
+        role = src_dict["role"]
 
-        teams = cast(list[str], d.pop("teams", UNSET))
+        teams = cast(list[str], src_dict.get("teams", UNSET))
 
         user_invite = cls(
-            email=email,
-            role=role,
-            teams=teams,
+            email,
+            role,
+            teams,
         )
 
         return user_invite

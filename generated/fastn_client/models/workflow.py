@@ -8,14 +8,33 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.execution_tier import ExecutionTier, check_execution_tier
-from ..models.workflow_status import WorkflowStatus, check_workflow_status
+from ..lib.fast_parsing import parse_uuid
+from ..models.execution_tier import EXECUTION_TIER_VALUES, ExecutionTier, check_execution_tier
+from ..models.workflow_status import WORKFLOW_STATUS_VALUES, WorkflowStatus, check_workflow_status
 
 if TYPE_CHECKING:
     from ..models.retry_policy import RetryPolicy
 
 
 T = TypeVar("T", bound="Workflow")
+
+# The JSON keys of Workflow's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "slug",
+        "description",
+        "executionTier",
+        "timeoutSeconds",
+        "status",
+        "version",
+        "retryPolicy",
+        "revision",
+        "createdAt",
+        "updatedAt",
+    }
+)
 
 
 @_attrs_define
@@ -103,47 +122,55 @@ class Workflow:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.retry_policy import RetryPolicy  # noqa: PLC0415
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        slug = d.pop("slug")
+        slug = src_dict["slug"]
 
-        description = d.pop("description")
+        description = src_dict["description"]
 
-        execution_tier = check_execution_tier(d.pop("executionTier"))
+        execution_tier = src_dict["executionTier"]
+        if execution_tier not in EXECUTION_TIER_VALUES:
+            execution_tier = check_execution_tier(execution_tier)
 
-        timeout_seconds = d.pop("timeoutSeconds")
+        timeout_seconds = src_dict["timeoutSeconds"]
 
-        status = check_workflow_status(d.pop("status"))
+        status = src_dict["status"]
+        if status not in WORKFLOW_STATUS_VALUES:
+            status = check_workflow_status(status)
 
-        version = d.pop("version")
+        version = src_dict["version"]
 
-        retry_policy = RetryPolicy.from_dict(d.pop("retryPolicy"))
+        retry_policy = RetryPolicy.from_dict(src_dict["retryPolicy"])
 
-        revision = d.pop("revision")
+        revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
 
         workflow = cls(
-            id=id,
-            name=name,
-            slug=slug,
-            description=description,
-            execution_tier=execution_tier,
-            timeout_seconds=timeout_seconds,
-            status=status,
-            version=version,
-            retry_policy=retry_policy,
-            revision=revision,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            slug,
+            description,
+            execution_tier,
+            timeout_seconds,
+            status,
+            version,
+            retry_policy,
+            revision,
+            created_at,
+            updated_at,
         )
 
-        workflow.additional_properties = d
+        if len(src_dict) > 12:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            workflow.additional_properties = d
+
         return workflow
 
     @property

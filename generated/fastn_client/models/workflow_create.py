@@ -85,30 +85,31 @@ class WorkflowCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.retry_policy import RetryPolicy  # noqa: PLC0415
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        slug = d.pop("slug")
+        slug = src_dict["slug"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        _execution_tier = d.pop("executionTier", UNSET)
+        _execution_tier = src_dict.get("executionTier", UNSET)
         execution_tier: ExecutionTier | Unset
         if isinstance(_execution_tier, Unset):
             execution_tier = UNSET
         else:
             execution_tier = check_execution_tier(_execution_tier)
 
-        timeout_seconds = d.pop("timeoutSeconds", UNSET)
+        timeout_seconds = src_dict.get("timeoutSeconds", UNSET)
 
-        _status = d.pop("status", UNSET)
+        _status = src_dict.get("status", UNSET)
         status: WorkflowStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = check_workflow_status(_status)
 
-        _retry_policy = d.pop("retryPolicy", UNSET)
+        _retry_policy = src_dict.get("retryPolicy", UNSET)
         retry_policy: RetryPolicy | Unset
         if isinstance(_retry_policy, Unset):
             retry_policy = UNSET
@@ -116,13 +117,13 @@ class WorkflowCreate:
             retry_policy = RetryPolicy.from_dict(_retry_policy)
 
         workflow_create = cls(
-            name=name,
-            slug=slug,
-            description=description,
-            execution_tier=execution_tier,
-            timeout_seconds=timeout_seconds,
-            status=status,
-            retry_policy=retry_policy,
+            name,
+            slug,
+            description,
+            execution_tier,
+            timeout_seconds,
+            status,
+            retry_policy,
         )
 
         return workflow_create

@@ -41,8 +41,9 @@ class WorkflowRunRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.workflow_run_request_input import WorkflowRunRequestInput  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _input_ = d.pop("input", UNSET)
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        _input_ = src_dict.get("input", UNSET)
         input_: WorkflowRunRequestInput | Unset
         if isinstance(_input_, Unset):
             input_ = UNSET
@@ -50,7 +51,7 @@ class WorkflowRunRequest:
             input_ = WorkflowRunRequestInput.from_dict(_input_)
 
         workflow_run_request = cls(
-            input_=input_,
+            input_,
         )
 
         return workflow_run_request

@@ -28,6 +28,7 @@ class WorkflowRunRequestInput:
         workflow_run_request_input = cls()
 
         workflow_run_request_input.additional_properties = d
+
         return workflow_run_request_input
 
     @property

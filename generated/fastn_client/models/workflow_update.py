@@ -87,30 +87,31 @@ class WorkflowUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.retry_policy import RetryPolicy  # noqa: PLC0415
 
-        d = dict(src_dict)
-        revision = d.pop("revision")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        revision = src_dict["revision"]
 
-        name = d.pop("name", UNSET)
+        name = src_dict.get("name", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        _execution_tier = d.pop("executionTier", UNSET)
+        _execution_tier = src_dict.get("executionTier", UNSET)
         execution_tier: ExecutionTier | Unset
         if isinstance(_execution_tier, Unset):
             execution_tier = UNSET
         else:
             execution_tier = check_execution_tier(_execution_tier)
 
-        timeout_seconds = d.pop("timeoutSeconds", UNSET)
+        timeout_seconds = src_dict.get("timeoutSeconds", UNSET)
 
-        _status = d.pop("status", UNSET)
+        _status = src_dict.get("status", UNSET)
         status: WorkflowStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = check_workflow_status(_status)
 
-        _retry_policy = d.pop("retryPolicy", UNSET)
+        _retry_policy = src_dict.get("retryPolicy", UNSET)
         retry_policy: RetryPolicy | Unset
         if isinstance(_retry_policy, Unset):
             retry_policy = UNSET
@@ -118,13 +119,13 @@ class WorkflowUpdate:
             retry_policy = RetryPolicy.from_dict(_retry_policy)
 
         workflow_update = cls(
-            revision=revision,
-            name=name,
-            description=description,
-            execution_tier=execution_tier,
-            timeout_seconds=timeout_seconds,
-            status=status,
-            retry_policy=retry_policy,
+            revision,
+            name,
+            description,
+            execution_tier,
+            timeout_seconds,
+            status,
+            retry_policy,
         )
 
         return workflow_update

@@ -8,6 +8,14 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="Error")
 
+# The JSON keys of Error's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "code",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class Error:
@@ -39,17 +47,21 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        code = src_dict["code"]
 
-        message = d.pop("message")
+        message = src_dict["message"]
 
         error = cls(
-            code=code,
-            message=message,
+            code,
+            message,
         )
 
-        error.additional_properties = d
+        if len(src_dict) > 2:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            error.additional_properties = d
+
         return error
 
     @property

@@ -8,10 +8,21 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_uuid
 from ..models.color import Color, check_color
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Widget")
+
+# The JSON keys of Widget's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "createdAt",
+        "color",
+    }
+)
 
 
 @_attrs_define
@@ -57,14 +68,15 @@ class Widget:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        id = parse_uuid(src_dict["id"])
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
 
-        _color = d.pop("color", UNSET)
+        _color = src_dict.get("color", UNSET)
         color: Color | Unset
         if isinstance(_color, Unset):
             color = UNSET
@@ -72,13 +84,16 @@ class Widget:
             color = check_color(_color)
 
         widget = cls(
-            id=id,
-            name=name,
-            created_at=created_at,
-            color=color,
+            id,
+            name,
+            created_at,
+            color,
         )
 
-        widget.additional_properties = d
+        if len(src_dict) > 3 + ("color" in src_dict):
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            widget.additional_properties = d
+
         return widget
 
     @property

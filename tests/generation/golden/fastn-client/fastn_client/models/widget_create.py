@@ -43,10 +43,11 @@ class WidgetCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        _color = d.pop("color", UNSET)
+        _color = src_dict.get("color", UNSET)
         color: Color | Unset
         if isinstance(_color, Unset):
             color = UNSET
@@ -54,8 +55,8 @@ class WidgetCreate:
             color = check_color(_color)
 
         widget_create = cls(
-            name=name,
-            color=color,
+            name,
+            color,
         )
 
         return widget_create

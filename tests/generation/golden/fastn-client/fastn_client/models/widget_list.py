@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="WidgetList")
 
+# The JSON keys of WidgetList's fields: from_dict() puts any other key in additional_properties.
+_FIELD_KEYS = frozenset(
+    {
+        "data",
+    }
+)
+
 
 @_attrs_define
 class WidgetList:
@@ -43,19 +50,23 @@ class WidgetList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.widget import Widget  # noqa: PLC0415
 
-        d = dict(src_dict)
+        if src_dict.__class__ is not dict:
+            src_dict = dict(src_dict)
         data = []
-        _data = d.pop("data")
+        _data = src_dict["data"]
         for data_item_data in _data:
             data_item = Widget.from_dict(data_item_data)
 
             data.append(data_item)
 
         widget_list = cls(
-            data=data,
+            data,
         )
 
-        widget_list.additional_properties = d
+        if len(src_dict) > 1:
+            d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
+            widget_list.additional_properties = d
+
         return widget_list
 
     @property

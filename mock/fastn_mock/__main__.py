@@ -1,0 +1,96 @@
+"""``python -m fastn_mock``: serve the mock on http://127.0.0.1:4010 (``MOCK_PORT`` / ``--port`` change it).
+
+Flags override the environment variables of the same meaning (listed in ``mock/README.md``).
+The key to use is printed at start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import uvicorn
+
+from ._app import create_app
+from ._config import DEFAULT_PORT, MockConfig
+from ._errors import ApiError
+from ._faults import parse_payload, settings_from_payload
+from ._schema import SpecError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m fastn_mock", description=__doc__)
+    parser.add_argument("--host", default=os.environ.get("MOCK_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("MOCK_PORT", DEFAULT_PORT)))
+    parser.add_argument("--spec", type=Path, help="the OpenAPI document (default: <repo>/openapi/fastn.yaml)")
+    parser.add_argument("--rate-limit", type=int, help="requests per minute per key; 0 turns limiting off")
+    parser.add_argument("--fault-rate", type=float, help="probability (0-1) of an injected error status")
+    parser.add_argument("--fault-statuses", help="comma-separated statuses to draw from, e.g. 500,503,429")
+    parser.add_argument("--latency-ms", type=int, help="added latency for every API request")
+    parser.add_argument("--drop-rate", type=float, help="probability (0-1) of dropping the connection")
+    parser.add_argument("--fault-seed", type=int, help="seed of the fault generator (reproducible faults)")
+    parser.add_argument(
+        "--fault-script",
+        help='scripted faults as JSON, e.g. \'[{"path": "/api/v1/customers", "status": 503, "count": 2}]\'',
+    )
+    parser.add_argument("--validate-responses", action="store_true", help="check every answer against the spec")
+    parser.add_argument("--log-level", default="info")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse flags, build the app, print how to call it, serve until interrupted."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    overrides: dict[str, object] = {}
+    if args.spec is not None:
+        overrides["spec_path"] = args.spec
+    if args.rate_limit is not None:
+        overrides["rate_limit"] = args.rate_limit
+    if args.validate_responses:
+        overrides["validate_responses"] = True
+    try:
+        config = MockConfig.from_env(None, **overrides)
+        payload: dict[str, object] = {}
+        for name, value in (
+            ("errorRate", args.fault_rate),
+            ("latencyMs", args.latency_ms),
+            ("dropRate", args.drop_rate),
+            ("seed", args.fault_seed),
+        ):
+            if value is not None:
+                payload[name] = value
+        if args.fault_statuses:
+            payload["errorStatuses"] = [int(s) for s in args.fault_statuses.split(",") if s.strip()]
+        if args.fault_script:
+            payload["script"] = json.loads(args.fault_script)
+        if payload:
+            config = replace(config, faults=settings_from_payload(parse_payload(payload), config.faults))
+        app = create_app(config)
+    except ApiError as exc:  # fault settings that do not validate
+        problems = "; ".join(f"{d.get('field')}: {d.get('message')}" for d in exc.details)
+        print(f"fastn_mock: cannot start: {exc.message} {problems}", file=sys.stderr)
+        return 2
+    except (SpecError, OSError, ValueError) as exc:
+        print(f"fastn_mock: cannot start: {exc}", file=sys.stderr)
+        return 2
+    key = config.keys[0]
+    limit = f"{config.rate_limit}/min per key" if config.rate_limit else "off"
+    print(
+        f"fastn_mock: {len(app.spec.operations)} operations from {app.spec.source}\n"
+        f"fastn_mock: serving http://{args.host}:{args.port} (rate limit {limit})\n"
+        f"fastn_mock: use  x-fastn-api-key: {key.secret}   x-fastn-space-id: {key.workspace_id}",
+        flush=True,
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower(), access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,528 @@
+"""Hand-written behaviour: what plain CRUD over the spec's schemas cannot express.
+
+* collection hooks: a workflow starts at ``v1``; a trigger's type needs its fields and a
+  webhook trigger gets a URL; a connection of an OAuth connector starts ``pending`` with an
+  expiring ``authUrl``; an API key gets a secret (shown once) and must name a known role;
+* actions: running a workflow (an execution that moves pending → running → final as it is
+  polled or as time passes), inviting a user, billing (usage counts real calls), the audit
+  log with its filters, AI chat sessions and build jobs (PLANNING → … → DEPLOYED per poll).
+
+Every handler runs under the store lock, synchronously, so each is one atomic state change.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from ._clock import parse_rfc3339, rfc3339
+from ._crud import Crud, Ctx, Hooks, Result, find, page, singular
+from ._errors import ApiError, not_found
+from ._spec import Spec, render
+from ._store import Record, Store, Workspace
+
+Handler = Callable[[Ctx], Result]
+
+SIMULATED_OUTCOMES: Final = ("failed", "timed_out", "cancelled")
+"""A run whose input has ``"simulate": <one of these>`` ends that way (else ``completed``)."""
+BUILD_STAGES: Final = ("PLANNING", "PLANNED", "GENERATING", "GENERATED", "DEPLOYED")
+FAIL_BUILD_MARKER: Final = "[mock:fail]"
+"""A build prompt containing this ends ``FAILED`` instead of ``GENERATED``."""
+MONTHLY_CALLS: Final = 1_000_000
+PLAN_RATE: Final = 600
+
+
+def record_audit(
+    ws: Workspace,
+    store: Store,
+    *,
+    actor: Mapping[str, Any],
+    action: str,
+    resource: Mapping[str, Any],
+    outcome: str,
+    request_id: str | None,
+    timestamp: str,
+) -> None:
+    """Append one event to the workspace's audit log (its `audit` collection, oldest first)."""
+    event_id = store.new_id()
+    ws.collection("audit")[event_id] = {
+        "id": event_id,
+        "timestamp": timestamp,
+        "actor": dict(actor),
+        "action": action,
+        "resource": dict(resource),
+        "outcome": outcome,
+        "requestId": request_id,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Collection hooks
+
+
+class WorkflowHooks(Hooks):
+    """A new workflow is published as ``v1``."""
+
+    assigned = frozenset({"version"})
+
+    def prepare(self, ctx: Ctx, record: Record) -> None:
+        record["version"] = "v1"
+
+
+class TriggerHooks(Hooks):
+    """The fields each trigger type needs (stated in `createTrigger`'s description), and webhook URLs."""
+
+    assigned = frozenset({"webhookUrl"})
+
+    def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
+        kind = record.get("type")
+        if kind == "schedule" and record.get("cron") is None and record.get("intervalSeconds") is None:
+            raise _rule("/cron", "a schedule trigger needs cron or intervalSeconds")
+        if kind == "app_event" and record.get("event") is None:
+            raise _rule("/event", "an app_event trigger needs event")
+
+    def prepare(self, ctx: Ctx, record: Record) -> None:
+        if record.get("type") == "webhook":
+            record["webhookUrl"] = f"https://hooks.mock.fastn.example/v1/{ctx.ws.id}/{record['id']}"
+
+
+class ConnectionHooks(Hooks):
+    """OAuth connections wait for the end user; others are active at once."""
+
+    assigned = frozenset({"status", "authUrl", "authUrlExpiresAt", "tenantId"})
+
+    def prepare(self, ctx: Ctx, record: Record) -> None:
+        connector = ctx.ws.collection("connectors").get(record.get("connectorId", ""), {})
+        if not record.get("tenantId"):
+            record["tenantId"] = ctx.headers.get("x-fastn-space-tenantid", "")[:128]
+        if connector.get("authMethod") == "oauth2":
+            record["status"] = "pending"
+            record["authUrl"] = f"https://auth.mock.fastn.example/oauth/authorize?connection={record['id']}"
+            record["authUrlExpiresAt"] = rfc3339(ctx.now + 600)
+        else:
+            record["status"] = "active"
+            record["authUrl"] = None
+            record["authUrlExpiresAt"] = None
+
+
+class ApiKeyHooks(Hooks):
+    """A key names a role of the workspace and gets a secret, returned by its creation only."""
+
+    assigned = frozenset({"prefix", "secret"})
+
+    def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
+        if ctx.store.role(ctx.ws, str(record.get("role"))) is None:
+            raise _unknown_role(str(record.get("role")))
+
+    def prepare(self, ctx: Ctx, record: Record) -> None:
+        secret = f"fsk_{record['mode']}_{secrets.token_hex(16)}"
+        record["secret"] = secret
+        record["prefix"] = secret[:13]
+        ctx.store.keys[secret] = (ctx.ws.id, record["id"])
+
+
+def _rule(field: str, message: str) -> ApiError:
+    return ApiError(422, f"The request breaks a rule: {message}.", details=[{"field": field, "message": message}])
+
+
+def _unknown_role(key: str) -> ApiError:
+    return ApiError(
+        404,
+        f"Role {key[:63]!r} was not found.",
+        details=[{"field": "/role", "message": "no such role in this workspace", "code": "not_found"}],
+    )
+
+
+HOOKS: Final[Mapping[str, Hooks]] = {
+    "workflows": WorkflowHooks(),
+    "triggers": TriggerHooks(),
+    "connections": ConnectionHooks(),
+    "api-keys": ApiKeyHooks(),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Actions
+
+
+@dataclass(frozen=True)
+class Action:
+    """A hand-written operation handler, and the audit action name when not ``<resource>.<verb>``."""
+
+    handler: Handler
+    audit_action: str | None = None
+
+
+class Behaviours:
+    """The hand-written handlers, bound to the spec, the CRUD engine and the settings they need."""
+
+    def __init__(self, spec: Spec, crud: Crud, *, step_seconds: float, rate_limit: Callable[[], int]) -> None:
+        self.spec = spec
+        self.crud = crud
+        self.step_seconds = step_seconds
+        self.rate_limit = rate_limit
+        self.actions: dict[str, Action] = {
+            "runWorkflow": Action(self.run_workflow),
+            "listExecutions": Action(self.list_executions),
+            "getExecution": Action(self.get_execution),
+            "inviteUser": Action(self.invite_user),
+            "getBilling": Action(self.get_billing),
+            "getBillingUsage": Action(self.get_billing_usage),
+            "getBillingQuotas": Action(self.get_billing_quotas),
+            "queryAuditLog": Action(self.query_audit_log),
+            "sendChatMessage": Action(self.send_chat_message, audit_action="ai.chat"),
+            "startAiBuild": Action(self.start_ai_build, audit_action="ai.build"),
+            "getAiBuild": Action(self.get_ai_build),
+        }
+
+    # ---- workflows and executions
+
+    def run_workflow(self, ctx: Ctx) -> Result:
+        """202 with a pending execution; 409 when the workflow is inactive."""
+        workflows = self.spec.collections["/api/v1/workflows"]
+        workflow = find(ctx, workflows, ctx.path_params["workflowId"])
+        if workflow.get("status") == "inactive":
+            raise ApiError(409, "The workflow is inactive; activate it before running it.", code="CONFLICT")
+        body = ctx.body if isinstance(ctx.body, dict) else {}
+        run_input = body.get("input", {})
+        simulate = run_input.get("simulate")
+        execution_id = ctx.store.new_id()
+        execution: Record = {
+            "id": execution_id,
+            "workflowId": workflow["id"],
+            "workflowVersion": workflow.get("version", "v1"),
+            "tier": workflow.get("executionTier", "standard"),
+            "status": "pending",
+            "triggeredBy": "manual",
+            "input": run_input,
+            "result": None,
+            "error": None,
+            "steps": [],
+            "startedAt": None,
+            "completedAt": None,
+            "durationMs": None,
+            "createdAt": ctx.timestamp,
+            "_created": ctx.now,
+            "_stage": 0,
+            "_outcome": simulate if simulate in SIMULATED_OUTCOMES else "completed",
+        }
+        ctx.ws.collection("executions")[execution_id] = execution
+        ctx.ws.usage["workflow_executions"] += 1
+        ctx.audit_resource = {"type": "workflow", "id": workflow["id"]}
+        ctx.response_headers["Location"] = f"/api/v1/executions/{execution_id}"
+        return Result(202, render(self._schema(ctx), execution))
+
+    def _advance(self, ctx: Ctx, execution: Record, *, polled: bool) -> None:
+        """Move an execution on: one stage per poll, or one per `step_seconds` of time passed."""
+        stage = int(execution["_stage"])
+        if stage >= 2:
+            return
+        created = float(execution["_created"])
+        by_time = min(2, int((ctx.now - created) // self.step_seconds)) if self.step_seconds > 0 else 2
+        target = max(by_time, stage + 1 if polled else stage)
+        if target <= stage:
+            return
+        if stage < 1:
+            started = ctx.now if polled and by_time < 1 else min(ctx.now, created + self.step_seconds)
+            execution["startedAt"] = rfc3339(started)
+            execution["_started"] = started
+            execution["status"] = "running"
+            execution["steps"] = [
+                {
+                    "name": "start",
+                    "status": "completed",
+                    "startedAt": rfc3339(created),
+                    "completedAt": rfc3339(started),
+                },
+                {"name": "run", "status": "running", "startedAt": rfc3339(started), "completedAt": None},
+            ]
+        if target >= 2:
+            started = float(execution["_started"])
+            finished = ctx.now if polled and by_time < 2 else min(ctx.now, created + 2 * self.step_seconds)
+            finished = max(finished, started)
+            outcome = str(execution["_outcome"])
+            execution["status"] = outcome
+            execution["completedAt"] = rfc3339(finished)
+            execution["durationMs"] = round((finished - started) * 1000)
+            run_step = execution["steps"][1]
+            run_step["completedAt"] = rfc3339(finished)
+            run_step["status"] = {"completed": "completed", "cancelled": "skipped"}.get(outcome, "failed")
+            if outcome == "completed":
+                execution["result"] = {"echo": execution["input"]}
+            elif outcome == "failed":
+                execution["error"] = {"code": "STEP_FAILED", "message": "Simulated step failure.", "step": "run"}
+            elif outcome == "timed_out":
+                execution["error"] = {"code": "TIMED_OUT", "message": "Simulated timeout.", "step": "run"}
+            record_audit(
+                ctx.ws,
+                ctx.store,
+                actor={"type": "system", "id": "scheduler", "name": None},
+                action=f"workflow.execute.{outcome}",
+                resource={"type": "execution", "id": execution["id"]},
+                outcome="success" if outcome == "completed" else "failure",
+                request_id=None,
+                timestamp=rfc3339(finished),
+            )
+        execution["_stage"] = target
+
+    def list_executions(self, ctx: Ctx) -> Result:
+        """Newest first, filtered by workflow and status (as the executions stand now)."""
+        executions = list(ctx.ws.collection("executions").values())
+        for execution in executions:
+            self._advance(ctx, execution, polled=False)
+        wanted_workflow = ctx.query.get("workflowId")
+        wanted_status = ctx.query.get("status")
+        selected = [
+            e
+            for e in reversed(executions)
+            if (wanted_workflow is None or e["workflowId"] == wanted_workflow)
+            and (wanted_status is None or e["status"] == wanted_status)
+        ]
+        return page(ctx, selected)
+
+    def get_execution(self, ctx: Ctx) -> Result:
+        """One execution; each poll moves it one stage on."""
+        execution = ctx.ws.collection("executions").get(ctx.path_params["executionId"])
+        if execution is None:
+            raise not_found("Execution", ctx.path_params["executionId"])
+        self._advance(ctx, execution, polled=True)
+        return Result(200, render(self._schema(ctx), execution))
+
+    # ---- people and roles
+
+    def invite_user(self, ctx: Ctx) -> Result:
+        """A user with status ``invited``; 404 for an unknown role, 409 for a member's email."""
+        if ctx.store.role(ctx.ws, ctx.body["role"]) is None:
+            raise _unknown_role(ctx.body["role"])
+        users = self.spec.collections["/api/v1/users"]
+        record = self.crud.create_record(ctx, users, ctx.body)
+        return Result(201, render(self._schema(ctx), record))
+
+    # ---- billing
+
+    def _period(self, ctx: Ctx) -> tuple[str, str]:
+        now = datetime.fromtimestamp(ctx.now, tz=UTC)
+        start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+        return rfc3339(start.timestamp()), rfc3339(end.timestamp())
+
+    def get_billing(self, ctx: Ctx) -> Result:
+        """The plan (Growth), its period and the per-key rate limit in force."""
+        start, end = self._period(ctx)
+        return Result(
+            200,
+            {
+                "plan": "growth",
+                "billingEmail": "billing@example.com",
+                "currentPeriodStart": start,
+                "currentPeriodEnd": end,
+                "rateLimitPerMinute": self.rate_limit(),
+                "dailyCallLimit": None,
+            },
+        )
+
+    def get_billing_usage(self, ctx: Ctx) -> Result:
+        """Usage counted from the calls actually made (this one included)."""
+        start, end = self._period(ctx)
+        usage = ctx.ws.usage
+        connections = sum(1 for c in ctx.ws.collection("connections").values() if c.get("status") == "active")
+        metrics = [
+            ("api_calls", usage["api_calls"], MONTHLY_CALLS, "soft"),
+            ("workflow_executions", usage["workflow_executions"], 100_000, "soft"),
+            ("ai_credits", usage["ai_credits"], 5_000, "hard"),
+            ("active_connections", connections, 1_000, "hard"),
+            ("storage_mb", 0, None, "none"),
+        ]
+        return Result(
+            200,
+            {
+                "periodStart": start,
+                "periodEnd": end,
+                "metrics": [
+                    {
+                        "metric": metric,
+                        "used": used,
+                        "limit": limit,
+                        "percentUsed": None if limit is None else round(100 * used / limit, 4),
+                        "enforcement": enforcement,
+                    }
+                    for metric, used, limit, enforcement in metrics
+                ],
+            },
+        )
+
+    def get_billing_quotas(self, ctx: Ctx) -> Result:
+        """The plan's limits; the per-minute one is the rate limit this mock enforces."""
+        quotas = [
+            ("api_calls", self.rate_limit(), "minute", PLAN_RATE, "hard"),
+            ("api_calls", MONTHLY_CALLS, "month", MONTHLY_CALLS, "soft"),
+            ("workflow_executions", 100_000, "month", 100_000, "soft"),
+            ("ai_credits", 5_000, "month", 5_000, "hard"),
+            ("active_connections", 1_000, "month", 1_000, "hard"),
+        ]
+        return Result(
+            200,
+            {
+                "data": [
+                    {"metric": m, "limit": limit, "period": period, "planDefault": default, "enforcement": enforcement}
+                    for m, limit, period, default, enforcement in quotas
+                ]
+            },
+        )
+
+    # ---- audit
+
+    def query_audit_log(self, ctx: Ctx) -> Result:
+        """Events newest first, filtered by time range, actor, action, resource type and outcome."""
+        q = ctx.query
+        since = parse_rfc3339(q["from"]) if "from" in q else None
+        until = parse_rfc3339(q["to"]) if "to" in q else None
+        selected = []
+        for event in reversed(ctx.ws.collection("audit").values()):
+            moment = parse_rfc3339(event["timestamp"])
+            if since is not None and moment < since:
+                continue
+            if until is not None and moment >= until:
+                continue
+            if "actorId" in q and event["actor"]["id"] != q["actorId"]:
+                continue
+            if "actorType" in q and event["actor"]["type"] != q["actorType"]:
+                continue
+            if "action" in q and event["action"] != q["action"]:
+                continue
+            if "resourceType" in q and event["resource"]["type"] != q["resourceType"]:
+                continue
+            if "outcome" in q and event["outcome"] != q["outcome"]:
+                continue
+            selected.append(event)
+        return page(ctx, selected)
+
+    # ---- AI
+
+    def send_chat_message(self, ctx: Ctx) -> Result:
+        """A canned, workspace-aware reply; 404 for an unknown session."""
+        session_id = ctx.body.get("sessionId")
+        if session_id is None:
+            session_id = ctx.store.new_id()
+            ctx.ws.chat_sessions[session_id] = []
+        elif session_id not in ctx.ws.chat_sessions:
+            raise ApiError(
+                404,
+                f"Chat session {session_id} was not found.",
+                details=[{"field": "/sessionId", "message": "no such session", "code": "not_found"}],
+            )
+        workflows = len(ctx.ws.collection("workflows"))
+        failed = sum(1 for e in ctx.ws.collection("executions").values() if e["status"] == "failed")
+        turn = len(ctx.ws.chat_sessions[session_id]) + 1
+        reply = (
+            f"(mock agent, turn {turn}) This workspace has {workflows} workflow(s) and {failed} failed "
+            f"execution(s). You asked: {ctx.body['message'][:200]}"
+        )
+        ctx.ws.chat_sessions[session_id].append({"message": ctx.body["message"], "reply": reply})
+        ctx.ws.usage["ai_credits"] += 1
+        ctx.audit_resource = {"type": "chat_session", "id": session_id}
+        return Result(
+            200, {"sessionId": session_id, "messageId": ctx.store.new_id(), "reply": reply, "createdAt": ctx.timestamp}
+        )
+
+    def start_ai_build(self, ctx: Ctx) -> Result:
+        """202 with a ``PLANNING`` job; poll `getAiBuild` to move it on."""
+        build_id = ctx.store.new_id()
+        job: Record = {
+            "id": build_id,
+            "kind": ctx.body["kind"],
+            "prompt": ctx.body["prompt"],
+            "status": "PLANNING",
+            "resourceId": None,
+            "error": None,
+            "createdAt": ctx.timestamp,
+            "updatedAt": ctx.timestamp,
+            "_name": ctx.body.get("name"),
+        }
+        ctx.ws.builds[build_id] = job
+        ctx.ws.usage["ai_credits"] += 5
+        ctx.audit_resource = {"type": "build", "id": build_id}
+        ctx.response_headers["Location"] = f"/api/v1/ai/build/{build_id}"
+        return Result(202, render(self._schema(ctx), job))
+
+    def get_ai_build(self, ctx: Ctx) -> Result:
+        """Each poll moves the job one stage on; at ``GENERATED`` the connector or workflow exists."""
+        job = ctx.ws.builds.get(ctx.path_params["buildId"])
+        if job is None:
+            raise not_found("Build", ctx.path_params["buildId"])
+        status = job["status"]
+        if status in BUILD_STAGES and status != "DEPLOYED":
+            following = BUILD_STAGES[BUILD_STAGES.index(status) + 1]
+            if following == "GENERATED" and FAIL_BUILD_MARKER in job["prompt"]:
+                job["status"] = "FAILED"
+                job["error"] = {"code": "BUILD_FAILED", "message": "Simulated build failure.", "step": "GENERATING"}
+            elif following == "GENERATED":
+                try:
+                    job["resourceId"] = self._build_resource(ctx, job)
+                    job["status"] = following
+                except ApiError as error:  # e.g. the generated slug is taken: the build fails, the poll does not
+                    job["status"] = "FAILED"
+                    job["error"] = {"code": "BUILD_FAILED", "message": error.message[:2000], "step": "GENERATING"}
+            else:
+                if following == "DEPLOYED":
+                    self._deploy(ctx, job)
+                job["status"] = following
+            job["updatedAt"] = ctx.timestamp
+        return Result(200, render(self._schema(ctx), job))
+
+    def _build_resource(self, ctx: Ctx, job: Record) -> str:
+        kind = job["kind"]
+        collection = self.spec.collections[f"/api/v1/{kind}s"]
+        name = (job.get("_name") or _first_words(job["prompt"]) or f"AI {kind}")[:200]
+        slug = (_slugify(name)[:40].strip("-") or kind) + "-" + job["id"][:8]
+        body: dict[str, Any] = {"name": name, "slug": slug, "description": job["prompt"][:2000]}
+        if kind == "connector":
+            body["authMethod"] = "none"
+        audit_resource = ctx.audit_resource
+        record = self.crud.create_record(ctx, collection, body)
+        ctx.audit_resource = audit_resource
+        record_audit(
+            ctx.ws,
+            ctx.store,
+            actor={"type": "agent", "id": "ai-builder", "name": "Fastn AI"},
+            action=f"{kind}.create",
+            resource={"type": kind, "id": record["id"]},
+            outcome="success",
+            request_id=ctx.request_id,
+            timestamp=ctx.timestamp,
+        )
+        return str(record["id"])
+
+    def _deploy(self, ctx: Ctx, job: Record) -> None:
+        record = ctx.ws.collection(f"{job['kind']}s").get(str(job["resourceId"]))
+        if record is None:
+            return
+        if job["kind"] == "connector":
+            record["deployed"] = True
+        else:
+            record["status"] = "active"
+        record["updatedAt"] = ctx.timestamp
+
+    def _schema(self, ctx: Ctx) -> Any:
+        return ctx.op.responses[str(ctx.op.success_status)].schema
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:6])
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def audit_action(op_id: str, permission_resource: str, actions: Mapping[str, Action]) -> str:
+    """``createCustomer`` → ``customer.create``, ``revokeApiKey`` → ``api_key.revoke``."""
+    action = actions.get(op_id)
+    if action is not None and action.audit_action is not None:
+        return action.audit_action
+    verb = re.split(r"(?=[A-Z])", op_id, maxsplit=1)[0]
+    return f"{singular(permission_resource)}.{verb}"

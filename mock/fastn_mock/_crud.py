@@ -1,0 +1,307 @@
+"""Generic CRUD over a collection, driven by the schemas and ``x-fastn-*`` extensions of the spec.
+
+Nothing here names a resource. A record is built from the create body, the stated defaults
+("Defaults to `starter`"), and type-derived values for required server-set fields; duplicates
+of ``x-fastn-unique`` fields are 409 ``CONFLICT``; ids under ``x-fastn-references`` must
+exist (404); an update merges into the record if its ``revision`` is current (409
+``VERSION_MISMATCH`` otherwise). Per-collection `Hooks` add what a schema cannot say.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import copy
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._auth import Principal
+from ._clock import rfc3339
+from ._errors import ApiError, not_found
+from ._schema import JSON, SpecError, declared_properties
+from ._spec import SERVER_TIMESTAMPS, Collection, Operation, Spec, iter_references, render
+from ._store import Record, Store, Workspace
+
+
+@dataclass
+class Ctx:
+    """One authenticated, validated request, as the handlers see it."""
+
+    store: Store
+    spec: Spec
+    ws: Workspace
+    principal: Principal
+    op: Operation
+    path_params: dict[str, str]
+    query: dict[str, Any]
+    body: Any
+    headers: Mapping[str, str]
+    request_id: str
+    now: float
+    response_headers: dict[str, str] = field(default_factory=dict)
+    audit_resource: dict[str, Any] | None = None
+
+    @property
+    def timestamp(self) -> str:
+        """The request's time as RFC 3339."""
+        return rfc3339(self.now)
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a handler answers: a status and a JSON body (None for no body)."""
+
+    status: int
+    body: Any = None
+
+
+class Hooks:
+    """What a collection needs beyond its schemas. The defaults do nothing."""
+
+    assigned: frozenset[str] = frozenset()
+    """Required fields `prepare` sets, which therefore need no default."""
+
+    def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
+        """Business rules on the record about to be written (raise `ApiError` to refuse)."""
+
+    def prepare(self, ctx: Ctx, record: Record) -> None:
+        """Set server-assigned fields of a new record just before it is stored."""
+
+
+NO_HOOKS = Hooks()
+
+
+def singular(collection_or_resource: str) -> str:
+    """``customers`` → ``customer``, ``api-keys``/``api_keys`` → ``api_key`` (audit resource types)."""
+    name = collection_or_resource.replace("-", "_")
+    return name[:-1] if name.endswith("s") else name
+
+
+def item_schema(op: Operation) -> JSON:
+    """The schema one resource of ``op``'s success response is rendered with."""
+    schema = op.responses[str(op.success_status)].schema
+    if op.kind == "list":
+        return declared_properties(schema)["data"]["items"]
+    return schema
+
+
+# --------------------------------------------------------------------------------------------
+# Pagination
+
+
+def encode_cursor(offset: int) -> str:
+    """An opaque cursor for the page starting at ``offset`` (base64url of ``{"offset": n}``)."""
+    raw = json.dumps({"offset": offset}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    """The offset a cursor stands for; 400 when it is not one this server issued."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        offset = json.loads(raw)["offset"]
+    except (ValueError, binascii.Error, KeyError, TypeError, RecursionError):
+        offset = None
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise ApiError(
+            400,
+            "The cursor is not one this server issued; pass a previous page's nextCursor.",
+            details=[{"field": "query.cursor", "message": "unknown cursor", "code": "invalid_cursor"}],
+        )
+    return offset
+
+
+def page(ctx: Ctx, records: Sequence[Record]) -> Result:
+    """One page of ``records`` (already filtered and ordered) as ``{data, nextCursor}``."""
+    limit = int(ctx.query.get("limit", 20))
+    cursor = ctx.query.get("cursor")
+    offset = decode_cursor(cursor) if cursor is not None else 0
+    chunk = records[offset : offset + limit]
+    schema = item_schema(ctx.op)
+    next_cursor = encode_cursor(offset + limit) if offset + limit < len(records) else None
+    return Result(200, {"data": [render(schema, r) for r in chunk], "nextCursor": next_cursor})
+
+
+# --------------------------------------------------------------------------------------------
+# Building and checking records
+
+
+def _fill(collection: Collection, body: Mapping[str, Any], record_id: str, now: str) -> Record:
+    record: Record = {}
+    for name in declared_properties(collection.item_schema):
+        if name in body:
+            record[name] = copy.deepcopy(body[name])
+        elif name == "id":
+            record[name] = record_id
+        elif name == "revision":
+            record[name] = 1
+        elif name in SERVER_TIMESTAMPS:
+            record[name] = now
+        elif name in collection.defaults:
+            record[name] = copy.deepcopy(collection.defaults[name])
+        elif name in collection.fallbacks:
+            record[name] = copy.deepcopy(collection.fallbacks[name])
+    # Write-only and request-only fields (a secret's value, a redirect URL) are kept, never rendered.
+    for name, value in body.items():
+        record.setdefault(name, copy.deepcopy(value))
+    _apply_nested_defaults(collection, record)
+    return record
+
+
+def _apply_nested_defaults(collection: Collection, record: Record) -> None:
+    # An object given in part (`retryPolicy: {maxAttempts: 5}`) gets the defaults of the rest.
+    for name, default in collection.defaults.items():
+        if isinstance(default, dict) and isinstance(record.get(name), dict):
+            record[name] = {**default, **record[name]}
+
+
+def check_references(ctx: Ctx, schema: JSON, body: Any) -> None:
+    """404 when an ``x-fastn-references`` id in the body names nothing in the workspace."""
+    for pointer, identifier, target in iter_references(schema, body):
+        collection = ctx.spec.collections.get(target)
+        name = collection.name if collection is not None else target.rsplit("/", 1)[-1]
+        if identifier not in ctx.ws.collection(name):
+            raise ApiError(
+                404,
+                f"{singular(name).capitalize()} {identifier} (in {pointer}) was not found.",
+                details=[{"field": pointer, "message": "no such resource in this workspace", "code": "not_found"}],
+            )
+
+
+def check_unique(ctx: Ctx, collection: Collection, record: Record) -> None:
+    """409 ``CONFLICT`` when another record has the same value of an ``x-fastn-unique`` field."""
+    records = ctx.ws.collection(collection.name)
+    for name in collection.unique:
+        value = record.get(name)
+        if value is None:
+            continue
+        for other in records.values():
+            if other.get("id") != record.get("id") and other.get(name) == value:
+                raise ApiError(
+                    409,
+                    f"A {singular(collection.name)} with {name} {str(value)[:200]!r} already exists.",
+                    code="CONFLICT",
+                    details=[{"field": f"/{name}", "message": "already taken", "code": "unique"}],
+                )
+
+
+def find(ctx: Ctx, collection: Collection, identifier: str) -> Record:
+    """A record of the caller's workspace, or 404 (another workspace's records do not exist here)."""
+    record = ctx.ws.collection(collection.name).get(identifier)
+    if record is None:
+        raise not_found(singular(collection.name).capitalize(), identifier)
+    return record
+
+
+# --------------------------------------------------------------------------------------------
+# The five operations
+
+
+class Crud:
+    """List, create, get, update and delete for every collection of the spec."""
+
+    def __init__(self, spec: Spec, hooks: Mapping[str, Hooks]) -> None:
+        self.spec = spec
+        self.hooks = dict(hooks)
+        problems = []
+        for collection in spec.collections.values():
+            if collection.create_schema is None:
+                continue
+            create_required = set(collection.create_schema.get("required", []))
+            missing = set(collection.undefaultable) - create_required - self.hooks_for(collection).assigned
+            if missing:
+                problems.append(f"{collection.path}: {', '.join(sorted(missing))}")
+        if problems:
+            raise SpecError(
+                "required fields with no value on create (give them a default in the spec, or a hook): "
+                + "; ".join(problems)
+            )
+
+    def hooks_for(self, collection: Collection) -> Hooks:
+        """The collection's hooks (or none)."""
+        return self.hooks.get(collection.name, NO_HOOKS)
+
+    def collection(self, ctx: Ctx) -> Collection:
+        """The collection of the request's operation."""
+        collection = self.spec.collection_of(ctx.op)
+        assert collection is not None, ctx.op.operation_id
+        return collection
+
+    def list(self, ctx: Ctx) -> Result:
+        """A page of the collection, oldest first."""
+        return page(ctx, list(ctx.ws.collection(self.collection(ctx).name).values()))
+
+    def get(self, ctx: Ctx) -> Result:
+        """One record."""
+        collection = self.collection(ctx)
+        record = find(ctx, collection, ctx.path_params[str(ctx.op.item_param)])
+        return Result(200, render(item_schema(ctx.op), record))
+
+    def create_record(self, ctx: Ctx, collection: Collection, body: Mapping[str, Any]) -> Record:
+        """Build, check and store a record from a create body (also used by behaviours)."""
+        if collection.create_schema is not None:
+            check_references(ctx, collection.create_schema, body)
+        hooks = self.hooks_for(collection)
+        record = _fill(collection, body, ctx.store.new_id(), ctx.timestamp)
+        hooks.check(ctx, record, creating=True)
+        check_unique(ctx, collection, record)
+        hooks.prepare(ctx, record)
+        ctx.ws.collection(collection.name)[record["id"]] = record
+        ctx.audit_resource = {"type": singular(collection.name), "id": record["id"]}
+        return record
+
+    def create(self, ctx: Ctx) -> Result:
+        """201 with the new record."""
+        record = self.create_record(ctx, self.collection(ctx), ctx.body)
+        return Result(ctx.op.success_status, render(item_schema(ctx.op), record))
+
+    def update(self, ctx: Ctx) -> Result:
+        """Merge the body into the record if the expected revision is current."""
+        collection = self.collection(ctx)
+        record = find(ctx, collection, ctx.path_params[str(ctx.op.item_param)])
+        ctx.audit_resource = {"type": singular(collection.name), "id": record["id"]}
+        changes = dict(ctx.body)
+        expected = changes.pop("revision", None)
+        if expected is not None and expected != record.get("revision"):
+            raise ApiError(
+                409,
+                f"The {singular(collection.name)} was changed by someone else: revision is "
+                f"{record.get('revision')}, the request expected {expected}.",
+                code="VERSION_MISMATCH",
+            )
+        if collection.update_schema is not None:
+            check_references(ctx, collection.update_schema, changes)
+        merged = {**copy.deepcopy(record), **copy.deepcopy(changes)}
+        _apply_nested_defaults(collection, merged)
+        hooks = self.hooks_for(collection)
+        hooks.check(ctx, merged, creating=False)
+        check_unique(ctx, collection, merged)
+        if "revision" in merged:
+            merged["revision"] = int(record["revision"]) + 1
+        if "updatedAt" in merged:
+            merged["updatedAt"] = ctx.timestamp
+        record.clear()
+        record.update(merged)
+        return Result(200, render(item_schema(ctx.op), record))
+
+    def delete(self, ctx: Ctx) -> Result:
+        """Remove the record for good."""
+        collection = self.collection(ctx)
+        identifier = ctx.path_params[str(ctx.op.item_param)]
+        find(ctx, collection, identifier)
+        ctx.audit_resource = {"type": singular(collection.name), "id": identifier}
+        del ctx.ws.collection(collection.name)[identifier]
+        return Result(ctx.op.success_status)
+
+    def handle(self, ctx: Ctx) -> Result:
+        """Dispatch a CRUD operation by its kind."""
+        handler = {
+            "list": self.list,
+            "create": self.create,
+            "get": self.get,
+            "update": self.update,
+            "delete": self.delete,
+        }[ctx.op.kind]
+        return handler(ctx)

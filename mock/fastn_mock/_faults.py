@@ -1,0 +1,245 @@
+"""Fault injection, off by default: random errors, latency, dropped connections, scripted faults.
+
+Client tests use it to exercise retries and timeouts against a server that misbehaves on
+purpose. Random faults draw from a seeded generator (so a run can be replayed); scripted
+faults are deterministic: "the next 2 requests to this path fail with 503".
+
+Settings come from the environment / command line at start-up, and can be changed at run
+time through ``POST /_mock/faults`` (see `mock/README.md`). The JSON shape is the same in
+both places (`FAULTS_SCHEMA`).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import random
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+from ._errors import ApiError
+from ._schema import error_details, make_validator
+
+FAULT_STATUSES: Final = {
+    408: "TIMED_OUT",
+    429: "RATE_LIMITED",
+    500: "INTERNAL_ERROR",
+    502: "BAD_GATEWAY",
+    503: "SERVICE_UNAVAILABLE",
+    504: "GATEWAY_TIMEOUT",
+}
+
+_STATUS = {"type": "integer", "enum": sorted(FAULT_STATUSES)}
+FAULTS_SCHEMA: Final = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "errorRate": {"type": "number", "minimum": 0, "maximum": 1},
+        "errorStatuses": {"type": "array", "items": _STATUS, "minItems": 1, "uniqueItems": True},
+        "latencyMs": {"type": "integer", "minimum": 0, "maximum": 60000},
+        "dropRate": {"type": "number", "minimum": 0, "maximum": 1},
+        "seed": {"type": "integer"},
+        "script": {
+            "type": "array",
+            "maxItems": 100,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "operationId": {"type": "string", "minLength": 1},
+                    "method": {"type": "string", "pattern": "^[A-Za-z]+$"},
+                    "status": _STATUS,
+                    "drop": {"type": "boolean"},
+                    "latencyMs": {"type": "integer", "minimum": 0, "maximum": 60000},
+                    "retryAfter": {"type": "integer", "minimum": 0},
+                    "count": {"type": "integer", "minimum": 1, "default": 1},
+                },
+                "anyOf": [{"required": ["status"]}, {"required": ["drop"]}, {"required": ["latencyMs"]}],
+            },
+        },
+    },
+}
+_VALIDATOR: Final = make_validator(FAULTS_SCHEMA)
+
+
+@dataclass
+class ScriptedFault:
+    """A fault for the next ``count`` requests matching a path glob / operation id / method."""
+
+    count: int = 1
+    path: str | None = None
+    operation_id: str | None = None
+    method: str | None = None
+    status: int | None = None
+    drop: bool = False
+    latency_ms: int = 0
+    retry_after: int = 1
+
+    def matches(self, method: str, path: str, operation_id: str | None) -> bool:
+        """Whether a request is one this fault targets."""
+        if self.method is not None and self.method.upper() != method:
+            return False
+        if self.operation_id is not None and self.operation_id != operation_id:
+            return False
+        return self.path is None or fnmatch.fnmatchcase(path, self.path)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form (as accepted by ``POST /_mock/faults``)."""
+        out: dict[str, Any] = {"count": self.count, "drop": self.drop, "latencyMs": self.latency_ms}
+        for key, value in (
+            ("path", self.path),
+            ("operationId", self.operation_id),
+            ("method", self.method),
+            ("status", self.status),
+        ):
+            if value is not None:
+                out[key] = value
+        out["retryAfter"] = self.retry_after
+        return out
+
+
+@dataclass(frozen=True)
+class FaultSettings:
+    """Random faults applied to every API request (all off by default)."""
+
+    error_rate: float = 0.0
+    error_statuses: tuple[int, ...] = (500, 503, 429)
+    latency_ms: int = 0
+    drop_rate: float = 0.0
+    seed: int | None = None
+    script: tuple[ScriptedFault, ...] = field(default_factory=tuple)
+
+    @property
+    def active(self) -> bool:
+        """Whether any fault could happen."""
+        return bool(self.error_rate or self.latency_ms or self.drop_rate or self.script)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do to one request: wait, then drop it, fail it, or let it through."""
+
+    latency_seconds: float = 0.0
+    drop: bool = False
+    error: ApiError | None = None
+
+
+def parse_payload(payload: object) -> dict[str, Any]:
+    """Validate a faults payload, raising 422 with details when it is not one."""
+    errors = list(_VALIDATOR.iter_errors(payload))
+    if errors:
+        raise ApiError(422, "The fault settings are invalid.", details=error_details(errors))
+    assert isinstance(payload, dict)
+    return payload
+
+
+def scripted_from_payload(items: list[Mapping[str, Any]]) -> tuple[ScriptedFault, ...]:
+    """Scripted faults from their JSON form."""
+    return tuple(
+        ScriptedFault(
+            count=int(item.get("count", 1)),
+            path=item.get("path"),
+            operation_id=item.get("operationId"),
+            method=item.get("method"),
+            status=item.get("status"),
+            drop=bool(item.get("drop", False)),
+            latency_ms=int(item.get("latencyMs", 0)),
+            retry_after=int(item.get("retryAfter", 1)),
+        )
+        for item in items
+    )
+
+
+def settings_from_payload(payload: Mapping[str, Any], base: FaultSettings | None = None) -> FaultSettings:
+    """Settings from a (validated) payload; keys it leaves out keep their value in ``base``."""
+    base = base or FaultSettings()
+    statuses = payload.get("errorStatuses")
+    return replace(
+        base,
+        error_rate=float(payload.get("errorRate", base.error_rate)),
+        error_statuses=tuple(statuses) if statuses else base.error_statuses,
+        latency_ms=int(payload.get("latencyMs", base.latency_ms)),
+        drop_rate=float(payload.get("dropRate", base.drop_rate)),
+        seed=payload.get("seed", base.seed),
+        script=base.script + scripted_from_payload(payload.get("script", [])),
+    )
+
+
+def _fault_error(status: int, retry_after: int, reason: str) -> ApiError:
+    headers = {"Retry-After": str(retry_after)} if status in (429, 503) else {}
+    return ApiError(status, f"Injected fault: {reason}.", code=FAULT_STATUSES[status], headers=headers)
+
+
+class Faults:
+    """The current fault settings, the scripted queue, and the generator random faults draw from."""
+
+    def __init__(self, settings: FaultSettings | None = None) -> None:
+        self._initial = settings or FaultSettings()
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the start-up settings (scripted faults from start-up are re-armed)."""
+        self.configure(self._initial)
+
+    def configure(self, settings: FaultSettings) -> None:
+        """Use ``settings``, its script replacing the queue of scripted faults."""
+        with self._lock:
+            self._settings = replace(settings, script=())
+            self._script = [replace(fault) for fault in settings.script]
+            # Fault timing only has to be reproducible, not unpredictable.
+            self._rng = random.Random(settings.seed)  # noqa: S311
+
+    def update(self, payload: Mapping[str, Any]) -> None:
+        """Apply a ``POST /_mock/faults`` payload: given keys change, scripted faults are queued."""
+        with self._lock:
+            current = replace(self._settings, script=())
+        addition = settings_from_payload(payload, current)
+        with self._lock:
+            self._settings = replace(addition, script=())
+            self._script.extend(addition.script)
+            if "seed" in payload:
+                self._rng = random.Random(addition.seed)  # noqa: S311
+
+    def clear(self) -> None:
+        """No faults at all (not even the start-up ones) until configured again."""
+        self.configure(FaultSettings())
+
+    def snapshot(self) -> dict[str, Any]:
+        """The current settings and queue in their JSON form."""
+        with self._lock:
+            s = self._settings
+            return {
+                "errorRate": s.error_rate,
+                "errorStatuses": list(s.error_statuses),
+                "latencyMs": s.latency_ms,
+                "dropRate": s.drop_rate,
+                "seed": s.seed,
+                "script": [fault.as_dict() for fault in self._script],
+            }
+
+    def decide(self, method: str, path: str, operation_id: str | None) -> Decision:
+        """The fault (if any) for one request; consumes one use of a matching scripted fault."""
+        with self._lock:
+            s = self._settings
+            for fault in self._script:
+                if fault.matches(method, path, operation_id):
+                    fault.count -= 1
+                    if fault.count <= 0:
+                        self._script.remove(fault)
+                    latency = (s.latency_ms + fault.latency_ms) / 1000
+                    error = (
+                        _fault_error(fault.status, fault.retry_after, "scripted") if fault.status is not None else None
+                    )
+                    return Decision(latency, fault.drop, None if fault.drop else error)
+            if not (s.error_rate or s.drop_rate or s.latency_ms):
+                return Decision()
+            latency = s.latency_ms / 1000
+            if s.drop_rate and self._rng.random() < s.drop_rate:
+                return Decision(latency, drop=True)
+            if s.error_rate and self._rng.random() < s.error_rate:
+                status = self._rng.choice(s.error_statuses)
+                return Decision(latency, error=_fault_error(status, 1, "random"))
+            return Decision(latency)

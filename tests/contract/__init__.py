@@ -1,0 +1,1 @@
+"""The schemathesis contract suite, run in-process against the mock."""

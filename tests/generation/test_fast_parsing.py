@@ -1,0 +1,385 @@
+"""Fast parsing changes the speed of the generated models, nothing else.
+
+What is sped up (overrides/templates/model.py.jinja, property_templates/uuid_property.py.jinja
+and fastn_client/lib/fast_parsing.py) must behave exactly as the generator's own templates:
+
+* ``parse_uuid(s)`` is ``uuid.UUID(s)``: an equal, plain ``uuid.UUID`` in the same state, or
+  the same exception with the same message;
+* every model's ``from_dict`` gives what the stock generator's ``from_dict`` gives -- checked
+  against a client generated from the same spec and config without our templates -- on valid
+  payloads, payloads with unknown keys (``additional_properties``) and corrupted ones (the same
+  exception, with the same message, is raised);
+* round trips, unknown enum values, and mappings that are not plain dicts still work as before.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import importlib
+import json
+import os
+import pickle
+import string
+import subprocess
+import sys
+import weakref
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import MappingProxyType, ModuleType
+from typing import Any
+from uuid import UUID, SafeUUID
+
+import attrs
+import pytest
+from fastn_client import models
+from fastn_client.lib.fast_parsing import parse_uuid
+from fastn_client.models import Customer, CustomerList
+from fastn_client.models.customer_status import check_customer_status
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS: dict[str, Any] = json.loads((ROOT / "openapi" / "fastn.deref.json").read_text(encoding="utf-8"))["components"][
+    "schemas"
+]
+STOCK = "fastn_client_stock"
+CUSTOMER: dict[str, Any] = {
+    "id": "3f1c2a9e-8b4d-4e2f-9a61-000000000042",
+    "name": "Acme",
+    "slug": "acme",
+    "status": "active",
+    "adminEmail": "admin@acme.example",
+    "plan": "growth",
+    "dataResidency": "EU",
+    "revision": 3,
+    "createdAt": "2026-11-02T09:30:00+00:00",
+    "updatedAt": "2026-11-02T09:31:00.250000+00:00",
+}
+
+
+def outcome(function: Callable[[Any], Any], value: Any) -> tuple[str, Any, Any]:
+    """What a call did: its result, or its exception's type and message."""
+    try:
+        result = function(value)
+    except Exception as error:
+        return ("raised", type(error), str(error))
+    return ("returned", shape(result), None)
+
+
+def shape(value: Any) -> Any:
+    """A comparable picture of a parsed value: classes by name, every field, leaf types and reprs.
+
+    Two packages' models are different classes, so they are compared field by field; a
+    UUID must be a plain uuid.UUID with the same number and is_safe, and every other leaf
+    the same type with the same repr (datetimes keep their offset, ints stay ints).
+    """
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))
+        return (type(value).__name__, {field.name: shape(getattr(value, field.name)) for field in fields})
+    if isinstance(value, list):
+        return [shape(item) for item in value]
+    if isinstance(value, dict):
+        return {key: shape(item) for key, item in value.items()}
+    if type(value).__name__ == "Unset":
+        return "UNSET"
+    if isinstance(value, UUID):
+        return ("UUID", type(value) is UUID, value.int, value.is_safe)
+    return (type(value), repr(value))
+
+
+# --- parse_uuid ----------------------------------------------------------------------------
+
+
+@given(st.uuids(), st.sampled_from(["{}", "{{{}}}", "urn:uuid:{}", "uuid:{}"]), st.booleans(), st.booleans())
+def test_parse_uuid_equals_uuid_for_every_spelling(value: UUID, form: str, upper: bool, hyphens: bool) -> None:
+    digits = str(value) if hyphens else value.hex
+    text = form.format(digits.upper() if upper else digits)
+    fast, stdlib = parse_uuid(text), UUID(text)
+    assert type(fast) is UUID
+    assert fast == stdlib == value
+    assert (fast.int, fast.is_safe, str(fast), repr(fast), hash(fast)) == (
+        stdlib.int,
+        stdlib.is_safe,
+        str(stdlib),
+        repr(stdlib),
+        hash(stdlib),
+    )
+    assert fast.is_safe is SafeUUID.unknown
+    assert fast.__getstate__() == stdlib.__getstate__()
+    assert pickle.loads(pickle.dumps(fast)) == value  # noqa: S301 - our own bytes, just made
+    assert copy.deepcopy(fast) == value
+    assert weakref.ref(fast)() is fast
+    assert (fast.version, fast.variant, fast.fields, fast.bytes, fast.urn) == (
+        stdlib.version,
+        stdlib.variant,
+        stdlib.fields,
+        stdlib.bytes,
+        stdlib.urn,
+    )
+
+
+# Characters the standard parser treats specially, or that int(..., 16) tolerates.
+UUIDISH = st.text(alphabet=string.hexdigits + "-{}:urnid _+xXg \t\n\u0661\u00e9", max_size=45)
+
+
+@given(st.one_of(UUIDISH, st.text(max_size=45), st.uuids().map(lambda u: str(u)[:-1] + "-")))
+def test_parse_uuid_accepts_and_rejects_exactly_what_uuid_does(text: str) -> None:
+    assert outcome(parse_uuid, text) == outcome(UUID, text)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0x" + "a" * 30,  # int() base-16 prefix
+        "+" + "1" * 31,  # sign
+        "1_2" + "3" * 29,  # digit separator
+        " " + "f" * 31,  # surrounding whitespace
+        "\u0661" * 32,  # a non-ASCII decimal digit int() reads
+        "-".join(["12345678", "1234", "1234", "1234", "12345678901"]),  # 31 digits
+        "-".join(["12345678", "1234", "1234", "1234", "1234567890123"]),  # 33 digits
+        "12345678-1234-1234-1234-12345678901g",
+        "{12345678-1234-1234-1234-123456789012",
+        "",
+        None,
+        42,
+        b"12345678123412341234123456789012",
+        bytearray(b"x"),
+        ["12345678-1234-1234-1234-123456789012"],
+    ],
+)
+def test_parse_uuid_matches_uuid_on_edge_cases(value: Any) -> None:
+    assert outcome(parse_uuid, value) == outcome(UUID, value)
+
+
+def test_parse_uuid_of_a_str_subclass_is_a_plain_uuid() -> None:
+    class Text(str):
+        __slots__ = ()
+
+    text = Text("3f1c2a9e-8b4d-4e2f-9a61-000000000042")
+    assert outcome(parse_uuid, text) == outcome(UUID, text)
+
+
+# --- the models, against the stock generator's ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    """The models openapi-python-client makes from the same spec and config, without our templates."""
+    workdir = tmp_path_factory.mktemp("stock")
+    config = workdir / "config.yml"
+    config.write_text(
+        (ROOT / "generator-config.yml")
+        .read_text(encoding="utf-8")
+        .replace("package_name_override: fastn_client", f"package_name_override: {STOCK}"),
+        encoding="utf-8",
+    )
+    bin_dir = Path(sys.executable).parent
+    subprocess.run(
+        [
+            str(bin_dir / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(ROOT / "openapi" / "fastn.yaml"),
+            "--config",
+            str(config),
+            "--meta",
+            "none",
+            "--output-path",
+            str(workdir / STOCK),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=workdir,
+        env=dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"),
+    )
+    sys.path.insert(0, str(workdir))
+    try:
+        yield importlib.import_module(f"{STOCK}.models")
+    finally:
+        sys.path.remove(str(workdir))
+        for name in [name for name in sys.modules if name == STOCK or name.startswith(f"{STOCK}.")]:
+            del sys.modules[name]
+
+
+def flatten(schema: dict[str, Any]) -> dict[str, Any]:
+    """One object schema from an allOf of object schemas (the only composition the spec uses so)."""
+    if "allOf" not in schema:
+        return schema
+    merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+    for part in map(flatten, schema["allOf"]):
+        merged["properties"].update(part.get("properties", {}))
+        merged["required"] += part.get("required", [])
+        if "additionalProperties" in part:
+            merged["additionalProperties"] = part["additionalProperties"]
+    return merged
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=5), inner, max_size=2),
+    max_leaves=4,
+)
+TIMEZONES = st.sampled_from([datetime.UTC, datetime.timezone(datetime.timedelta(hours=-5, minutes=-30))])
+
+
+def payloads(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """Valid JSON for the subset of JSON Schema the spec uses; objects may carry unknown keys."""
+    schema = flatten(schema)
+    if "oneOf" in schema or "anyOf" in schema:
+        return st.one_of([payloads(part) for part in schema.get("oneOf", schema.get("anyOf", []))])
+    if "enum" in schema:
+        return st.sampled_from(schema["enum"])
+    kinds = schema.get("type", "object")
+    if isinstance(kinds, list):
+        return st.one_of([payloads({**schema, "type": kind}) for kind in kinds])
+    if kinds == "null":
+        return st.none()
+    if kinds == "boolean":
+        return st.booleans()
+    if kinds == "integer":
+        return st.integers()
+    if kinds == "number":
+        return st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    if kinds == "array":
+        return st.lists(payloads(schema.get("items", {})), max_size=3)
+    if kinds == "string":
+        if schema.get("format") == "uuid":
+            return st.uuids().map(str)
+        if schema.get("format") == "date-time":
+            return st.datetimes(timezones=TIMEZONES).map(datetime.datetime.isoformat)
+        return st.text(max_size=8)
+    properties: dict[str, Any] = schema.get("properties", {})
+    required = [name for name in properties if name in schema.get("required", [])]
+    known = st.fixed_dictionaries(
+        {name: payloads(properties[name]) for name in required},
+        optional={name: payloads(sub) for name, sub in properties.items() if name not in required},
+    )
+    extra = st.dictionaries(st.text(max_size=6).filter(lambda key: key not in properties), JSON, max_size=2)
+    return st.builds(lambda fields, more: {**more, **fields} if more else fields, known, extra)
+
+
+def corrupted(data: st.DataObject, payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload with one key dropped, or one value replaced by any JSON (or a bad UUID/enum)."""
+    payload = dict(payload)
+    if not payload:
+        return payload
+    key = data.draw(st.sampled_from(sorted(payload)))
+    if data.draw(st.booleans()):
+        del payload[key]
+    else:
+        payload[key] = data.draw(JSON | st.sampled_from(["not-a-uuid", "3f1c2a9e-8b4d-4e2f-9a61-00000000004z", "x"]))
+    return payload
+
+
+MODEL_SCHEMAS = sorted(
+    name
+    for name, schema in SCHEMAS.items()
+    if "enum" not in schema and hasattr(models, name) and hasattr(getattr(models, name), "from_dict")
+)
+
+
+def test_every_object_schema_of_the_spec_is_compared() -> None:
+    objects = [name for name, schema in SCHEMAS.items() if "enum" not in schema]
+    assert sorted(objects) == MODEL_SCHEMAS
+
+
+PROPERTY_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("name", MODEL_SCHEMAS)
+def test_from_dict_parses_as_the_stock_templates_do(stock: ModuleType, name: str) -> None:
+    ours, theirs = getattr(models, name), getattr(stock, name)
+
+    @PROPERTY_SETTINGS
+    @given(payload=payloads(SCHEMAS[name]))
+    def check(payload: dict[str, Any]) -> None:
+        before = copy.deepcopy(payload)
+        parsed = ours.from_dict(payload)
+        assert shape(parsed) == shape(theirs.from_dict(payload))
+        assert parsed.to_dict() == theirs.from_dict(payload).to_dict()
+        assert ours.from_dict(parsed.to_dict()) == parsed  # round trip
+        assert payload == before  # the input is not changed
+        if hasattr(parsed, "additional_properties"):
+            assert parsed.additional_properties is not payload
+
+    check()
+
+
+@pytest.mark.parametrize("name", MODEL_SCHEMAS)
+def test_from_dict_fails_as_the_stock_templates_do(stock: ModuleType, name: str) -> None:
+    ours, theirs = getattr(models, name), getattr(stock, name)
+
+    @PROPERTY_SETTINGS
+    @given(payload=payloads(SCHEMAS[name]), data=st.data())
+    def check(payload: dict[str, Any], data: st.DataObject) -> None:
+        bad = corrupted(data, payload)
+        assert outcome(ours.from_dict, bad) == outcome(theirs.from_dict, bad)
+
+    check()
+
+
+@pytest.mark.parametrize("value", [None, 7, "text", [("id", 1)], ["ab"], [1, 2]])
+def test_from_dict_of_a_non_mapping_fails_as_before(stock: ModuleType, value: Any) -> None:
+    assert outcome(Customer.from_dict, value) == outcome(stock.Customer.from_dict, value)
+    assert outcome(CustomerList.from_dict, value) == outcome(stock.CustomerList.from_dict, value)
+
+
+# --- the same public behaviour, spelled out -------------------------------------------------
+
+
+def test_customer_fields_keep_their_types() -> None:
+    customer = Customer.from_dict(CUSTOMER)
+    assert type(customer.id) is UUID
+    assert customer.id == UUID(CUSTOMER["id"])
+    assert customer.created_at == datetime.datetime(2026, 11, 2, 9, 30, tzinfo=datetime.UTC)
+    assert customer.status == "active"
+    assert customer.additional_properties == {}
+    assert Customer.from_dict(customer.to_dict()) == customer
+
+
+def test_an_unknown_enum_value_is_still_rejected_with_the_same_error() -> None:
+    with pytest.raises(TypeError) as expected:
+        check_customer_status("deleted")
+    with pytest.raises(TypeError) as raised:
+        Customer.from_dict({**CUSTOMER, "status": "deleted"})
+    assert str(raised.value) == str(expected.value)
+    with pytest.raises(TypeError):
+        CustomerList.from_dict({"data": [CUSTOMER, {**CUSTOMER, "plan": "platinum"}], "nextCursor": None})
+
+
+def test_unknown_keys_land_in_additional_properties_in_order() -> None:
+    payload = {"zeta": 1, **CUSTOMER, "alpha": {"nested": [1]}}
+    customer = Customer.from_dict(payload)
+    assert list(customer.additional_properties.items()) == [("zeta", 1), ("alpha", {"nested": [1]})]
+    assert customer["alpha"] is payload["alpha"]  # the values themselves, as before
+    customer["extra"] = True
+    assert "extra" not in payload
+    assert customer.to_dict() == {**payload, "extra": True}
+
+
+def test_additional_properties_are_fresh_per_instance() -> None:
+    first, second = Customer.from_dict(CUSTOMER), Customer.from_dict(CUSTOMER)
+    first["mine"] = 1
+    assert "mine" not in second
+    assert second.additional_properties == {}
+
+
+def test_any_mapping_is_accepted_and_a_dict_subclass_is_read_as_a_plain_dict() -> None:
+    assert Customer.from_dict(MappingProxyType(CUSTOMER)) == Customer.from_dict(CUSTOMER)
+    without_plan = {key: value for key, value in CUSTOMER.items() if key != "plan"}
+    defaulting: defaultdict[str, Any] = defaultdict(lambda: "growth", without_plan)
+    with pytest.raises(KeyError, match="plan"):
+        Customer.from_dict(defaulting)
+
+
+def test_a_missing_required_field_raises_key_error() -> None:
+    with pytest.raises(KeyError, match="createdAt"):
+        Customer.from_dict({k: v for k, v in CUSTOMER.items() if k != "createdAt"})
+
+
+def test_a_bad_uuid_raises_value_error() -> None:
+    with pytest.raises(ValueError, match="badly formed hexadecimal UUID string"):
+        Customer.from_dict({**CUSTOMER, "id": "3f1c2a9e"})

@@ -1,0 +1,58 @@
+"""Fixtures of the mock's tests: an in-process mock with a manual clock, and a spec-checking client.
+
+``mock/`` is put on the path when the mock is not installed (``make install`` adds it with a
+``.pth`` file, ``pip install -e ./mock`` works too), so ``pytest tests/mock`` runs in any checkout.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_MOCK = Path(__file__).resolve().parents[2] / "mock"
+if str(_MOCK) not in sys.path:
+    sys.path.insert(0, str(_MOCK))
+
+from fastn_mock import ManualClock, MockApp, MockConfig, create_app  # noqa: E402
+
+from .mock_testkit import Api, RecordingSleep, TestClient  # noqa: E402
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """The mock's clock, moved only by the test."""
+    return ManualClock()
+
+
+@pytest.fixture
+def sleeps() -> RecordingSleep:
+    """The mock's sleep (for injected latency), which never sleeps."""
+    return RecordingSleep()
+
+
+@pytest.fixture
+def config() -> MockConfig:
+    """Strict mode (the mock checks every answer against the spec itself), generous rate limit."""
+    return MockConfig(validate_responses=True, rate_limit=10_000)
+
+
+@pytest.fixture
+def app(config: MockConfig, clock: ManualClock, sleeps: RecordingSleep) -> MockApp:
+    """A fresh mock with a manual clock and a sleep that does not sleep."""
+    return create_app(config, clock=clock, sleep=sleeps)
+
+
+@pytest.fixture
+def client(app: MockApp) -> Iterator[TestClient]:
+    """An in-process HTTP client of the mock (no server, no sockets)."""
+    with TestClient(app, base_url="http://mock") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def api(client: TestClient) -> Api:
+    """The spec-checking client, authenticated with the default owner key."""
+    return Api(client)

@@ -1,0 +1,245 @@
+"""Hand-written behaviour: executions, invitations, billing usage, the audit log, AI chat and builds."""
+
+from __future__ import annotations
+
+import pytest
+from fastn_mock import OTHER_API_KEY, VIEWER_API_KEY, ManualClock
+
+from .mock_testkit import Api
+
+
+def run(api: Api, workflow_id: str, run_input: dict[str, object] | None = None) -> dict[str, object]:
+    response = api.post(f"/api/v1/workflows/{workflow_id}/run", {"input": run_input or {}})
+    assert response.status_code == 202, response.text
+    assert response.headers["Location"] == f"/api/v1/executions/{response.json()['id']}"
+    return dict(response.json())
+
+
+def poll(api: Api, execution_id: object) -> dict[str, object]:
+    response = api.get(f"/api/v1/executions/{execution_id}")
+    assert response.status_code == 200
+    return dict(response.json())
+
+
+def test_an_execution_moves_on_with_each_poll(api: Api) -> None:
+    workflow = api.make_workflow()
+    execution = run(api, workflow["id"], {"since": "2026-11-01"})
+    assert execution["status"] == "pending"
+    assert execution["tier"] == "standard"
+    assert execution["workflowVersion"] == "v1"
+    running = poll(api, execution["id"])
+    assert running["status"] == "running"
+    assert running["startedAt"] is not None
+    assert running["completedAt"] is None
+    done = poll(api, execution["id"])
+    assert done["status"] == "completed"
+    assert done["result"] == {"echo": {"since": "2026-11-01"}}
+    steps = done["steps"]
+    assert isinstance(steps, list)
+    assert [step["status"] for step in steps] == ["completed", "completed"]
+    assert done["durationMs"] is not None
+    assert poll(api, execution["id"]) == done  # final states are final
+
+
+def test_an_execution_moves_on_as_time_passes(api: Api, clock: ManualClock) -> None:
+    workflow = api.make_workflow()
+    execution = run(api, workflow["id"])
+    listed = api.get("/api/v1/executions").json()["data"]
+    assert listed[0]["status"] == "pending"
+    clock.advance(1.0)
+    assert api.get("/api/v1/executions").json()["data"][0]["status"] == "running"
+    clock.advance(1.0)
+    done = api.get("/api/v1/executions").json()["data"][0]
+    assert done["status"] == "completed"
+    assert done["durationMs"] == 1000
+    assert poll(api, execution["id"])["status"] == "completed"
+
+
+def test_a_long_wait_jumps_straight_to_the_end(api: Api, clock: ManualClock) -> None:
+    execution = run(api, api.make_workflow()["id"])
+    clock.advance(3600)
+    done = poll(api, execution["id"])
+    assert done["status"] == "completed"
+    assert done["durationMs"] == 1000  # it ran one step-time, not the hour nobody looked
+
+
+@pytest.mark.parametrize("outcome", ["failed", "timed_out", "cancelled"])
+def test_a_run_can_be_told_how_to_end(api: Api, outcome: str) -> None:
+    execution = run(api, api.make_workflow()["id"], {"simulate": outcome})
+    poll(api, execution["id"])
+    done = poll(api, execution["id"])
+    assert done["status"] == outcome
+    assert done["result"] is None
+    assert (done["error"] is None) == (outcome == "cancelled")
+
+
+def test_an_inactive_workflow_cannot_run(api: Api) -> None:
+    workflow = api.make_workflow(status="inactive")
+    response = api.post(f"/api/v1/workflows/{workflow['id']}/run", {"input": {}})
+    assert response.status_code == 409
+    assert response.json()["code"] == "CONFLICT"
+
+
+def test_a_run_needs_an_existing_workflow(api: Api) -> None:
+    assert api.post("/api/v1/workflows/c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f/run", {}).status_code == 404
+
+
+def test_executions_are_listed_newest_first_and_filtered(api: Api) -> None:
+    first, second = api.make_workflow("first"), api.make_workflow("second")
+    a = run(api, first["id"])
+    b = run(api, second["id"], {"simulate": "failed"})
+    c = run(api, first["id"])
+    assert [e["id"] for e in api.get("/api/v1/executions").json()["data"]] == [c["id"], b["id"], a["id"]]
+    only_first = api.get("/api/v1/executions", params={"workflowId": first["id"]}).json()["data"]
+    assert [e["id"] for e in only_first] == [c["id"], a["id"]]
+    for _ in range(2):
+        poll(api, b["id"])
+    failed = api.get("/api/v1/executions", params={"status": "failed"}).json()["data"]
+    assert [e["id"] for e in failed] == [b["id"]]
+    assert api.get("/api/v1/executions", params={"status": "exploded"}).status_code == 400
+
+
+def test_inviting_a_user(api: Api) -> None:
+    response = api.post("/api/v1/users/invite", {"email": "dana@acme.example", "role": "developer", "teams": ["core"]})
+    assert response.status_code == 201
+    user = response.json()
+    assert (user["status"], user["name"], user["lastActiveAt"], user["teams"]) == ("invited", None, None, ["core"])
+    emails = [u["email"] for u in api.get("/api/v1/users").json()["data"]]
+    assert emails == ["owner@example.com", "dana@acme.example"]
+    again = api.post("/api/v1/users/invite", {"email": "dana@acme.example", "role": "viewer"})
+    assert again.status_code == 409
+    assert api.post("/api/v1/users/invite", {"email": "eve@acme.example", "role": "nobody"}).status_code == 404
+
+
+def test_usage_counts_the_calls_made(api: Api) -> None:
+    for _ in range(4):
+        api.get("/api/v1/customers")
+    api.get("/api/v1/customers", params={"limit": 0})  # a refused call is still a call
+    api.as_key("fsk_test_unknown").get("/api/v1/customers")  # an unauthenticated one is not
+    api.as_key(OTHER_API_KEY).get("/api/v1/customers")  # another workspace's is not ours
+    usage = api.get("/api/v1/billing/usage").json()
+    metrics = {m["metric"]: m for m in usage["metrics"]}
+    assert metrics["api_calls"]["used"] == 6  # the five above and this one
+    assert metrics["api_calls"]["percentUsed"] == round(100 * 6 / 1_000_000, 4)
+    run(api, api.make_workflow()["id"])
+    assert {m["metric"]: m["used"] for m in api.get("/api/v1/billing/usage").json()["metrics"]}[
+        "workflow_executions"
+    ] == 1
+
+
+def test_billing_reports_the_rate_limit_in_force(api: Api) -> None:
+    assert api.get("/api/v1/billing").json()["rateLimitPerMinute"] == 10_000
+    quotas = api.get("/api/v1/billing/quotas").json()["data"]
+    assert {
+        "metric": "api_calls",
+        "limit": 10_000,
+        "period": "minute",
+        "planDefault": 600,
+        "enforcement": "hard",
+    } in quotas
+
+
+def test_every_mutation_is_audited(api: Api) -> None:
+    customer = api.make_customer()
+    api.put(f"/api/v1/customers/{customer['id']}", {"revision": 1, "name": "New"})
+    api.put(f"/api/v1/customers/{customer['id']}", {"revision": 1, "name": "Stale"})
+    api.delete(f"/api/v1/customers/{customer['id']}")
+    api.as_key(VIEWER_API_KEY).post("/api/v1/customers", {"name": "x", "slug": "x", "adminEmail": "x@x.example"})
+    api.get("/api/v1/customers")  # reads are not audited
+    events = api.get("/api/v1/audit").json()["data"]
+    assert [(e["action"], e["outcome"]) for e in events] == [
+        ("customer.create", "denied"),
+        ("customer.delete", "success"),
+        ("customer.update", "failure"),
+        ("customer.update", "success"),
+        ("customer.create", "success"),
+    ]
+    assert events[-1]["resource"] == {"type": "customer", "id": customer["id"]}
+    assert events[-1]["actor"]["type"] == "service_account"
+    assert events[0]["actor"]["name"] == "Mock viewer key"
+    assert all(e["requestId"].startswith("req_") for e in events)
+
+
+def test_the_audit_log_filters(api: Api, clock: ManualClock) -> None:
+    api.make_customer()
+    clock.advance(60)  # the clock starts at 2026-11-18T11:06:40Z
+    workflow = api.make_workflow()
+    run(api, workflow["id"])
+    api.as_key(VIEWER_API_KEY).delete(f"/api/v1/workflows/{workflow['id']}")
+
+    def actions(**params: object) -> list[str]:
+        response = api.get("/api/v1/audit", params=params)
+        assert response.status_code == 200
+        return [e["action"] for e in response.json()["data"]]
+
+    assert actions(action="workflow.run") == ["workflow.run"]
+    assert actions(outcome="denied") == ["workflow.delete"]
+    assert actions(resourceType="customer") == ["customer.create"]
+    assert actions(to="2026-11-18T11:07:00Z") == ["customer.create"]
+    assert "customer.create" not in actions(**{"from": "2026-11-18T11:07:00Z"})
+    assert actions(actorType="system") == []
+    viewer_key_id = next(k["id"] for k in api.get("/api/v1/api-keys").json()["data"] if k["role"] == "viewer")
+    assert actions(actorId=viewer_key_id) == ["workflow.delete"]
+
+
+@pytest.mark.parametrize(
+    "moment", ["2024-12-31T23:59:60Z", "0001-01-01T00:00:00+23:59", "2026-11-18t11:07:00.123456789z"]
+)
+def test_any_rfc3339_time_is_a_valid_filter(api: Api, moment: str) -> None:
+    assert api.get("/api/v1/audit", params={"from": moment, "to": moment}).status_code == 200
+
+
+def test_finished_executions_are_audited_by_the_system(api: Api) -> None:
+    execution = run(api, api.make_workflow()["id"], {"simulate": "failed"})
+    poll(api, execution["id"])
+    poll(api, execution["id"])
+    events = api.get("/api/v1/audit", params={"actorType": "system"}).json()["data"]
+    assert [(e["action"], e["outcome"], e["resource"]["id"]) for e in events] == [
+        ("workflow.execute.failed", "failure", execution["id"])
+    ]
+
+
+def test_chat_sessions_continue_and_unknown_ones_are_404(api: Api) -> None:
+    first = api.post("/api/v1/ai/chat", {"message": "How many workflows?"}).json()
+    assert "turn 1" in first["reply"]
+    second = api.post("/api/v1/ai/chat", {"message": "And now?", "sessionId": first["sessionId"]}).json()
+    assert second["sessionId"] == first["sessionId"]
+    assert "turn 2" in second["reply"]
+    unknown = api.post("/api/v1/ai/chat", {"message": "hi", "sessionId": "5a6b7c8d-9e0f-4a1b-8c2d-e3f4a5b6c7d8"})
+    assert unknown.status_code == 404
+    assert (
+        api.as_key(OTHER_API_KEY).post("/api/v1/ai/chat", {"message": "x", "sessionId": first["sessionId"]}).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize("kind", ["workflow", "connector"])
+def test_a_build_moves_one_stage_per_poll_and_creates_the_resource(api: Api, kind: str) -> None:
+    started = api.post("/api/v1/ai/build", {"kind": kind, "prompt": "Post new leads to Slack", "name": "Lead alerts"})
+    assert started.status_code == 202
+    job = started.json()
+    assert job["status"] == "PLANNING"
+    assert started.headers["Location"] == f"/api/v1/ai/build/{job['id']}"
+    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(5)]
+    assert [s["status"] for s in statuses] == ["PLANNED", "GENERATING", "GENERATED", "DEPLOYED", "DEPLOYED"]
+    assert statuses[1]["resourceId"] is None
+    resource = api.get(f"/api/v1/{kind}s/{statuses[2]['resourceId']}").json()
+    assert resource["name"] == "Lead alerts"
+    if kind == "connector":
+        assert resource["deployed"] is True
+
+
+def test_a_build_can_be_told_to_fail(api: Api) -> None:
+    job = api.post("/api/v1/ai/build", {"kind": "workflow", "prompt": "break [mock:fail]"}).json()
+    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(4)]
+    assert [s["status"] for s in statuses] == ["PLANNED", "GENERATING", "FAILED", "FAILED"]
+    assert statuses[-1]["error"]["code"] == "BUILD_FAILED"
+    assert api.get("/api/v1/workflows").json()["data"] == []
+
+
+def test_a_build_whose_result_cannot_be_stored_fails_instead_of_the_poll(api: Api) -> None:
+    job = api.post("/api/v1/ai/build", {"kind": "workflow", "prompt": "x", "name": "Lead alerts"}).json()
+    api.make_workflow(f"lead-alerts-{job['id'][:8]}")  # takes the slug the build would give its workflow
+    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(3)]
+    assert [s["status"] for s in statuses] == ["PLANNED", "GENERATING", "FAILED"]
+    assert "already exists" in statuses[-1]["error"]["message"]

@@ -1,0 +1,80 @@
+"""Per-key rate limiting (with `limits`) on clock-aligned minute windows."""
+
+from __future__ import annotations
+
+import pytest
+from fastn_mock import VIEWER_API_KEY, ManualClock, MockApp, MockConfig, create_app
+
+from .mock_testkit import Api, TestClient
+
+
+@pytest.fixture
+def config() -> MockConfig:
+    return MockConfig(validate_responses=True, rate_limit=3)
+
+
+def test_the_fourth_call_in_a_minute_is_429(api: Api, clock: ManualClock) -> None:
+    remaining = [api.get("/api/v1/customers").headers["X-RateLimit-Remaining"] for _ in range(3)]
+    assert remaining == ["2", "1", "0"]
+    refused = api.get("/api/v1/customers")
+    assert refused.status_code == 429
+    assert refused.json()["code"] == "RATE_LIMITED"
+    window_end = (int(clock.now()) // 60 + 1) * 60
+    assert refused.headers["X-RateLimit-Limit"] == "3"
+    assert refused.headers["X-RateLimit-Reset"] == str(window_end)
+    assert refused.headers["Retry-After"] == str(window_end - int(clock.now()))
+
+
+def test_the_next_window_starts_afresh(api: Api, clock: ManualClock) -> None:
+    for _ in range(3):
+        api.get("/api/v1/customers")
+    assert api.get("/api/v1/customers").status_code == 429
+    clock.advance(60)
+    response = api.get("/api/v1/customers")
+    assert response.status_code == 200
+    assert response.headers["X-RateLimit-Remaining"] == "2"
+
+
+def test_keys_are_limited_separately(api: Api) -> None:
+    for _ in range(3):
+        api.get("/api/v1/customers")
+    assert api.get("/api/v1/customers").status_code == 429
+    assert api.as_key(VIEWER_API_KEY).get("/api/v1/customers").status_code == 200
+
+
+def test_errors_count_and_carry_the_headers(api: Api) -> None:
+    assert api.get("/api/v1/nothing").headers["X-RateLimit-Remaining"] == "2"
+    assert api.get("/api/v1/customers", params={"limit": 0}).headers["X-RateLimit-Remaining"] == "1"
+
+
+def test_requests_without_a_valid_key_are_not_limited(api: Api) -> None:
+    # The limit is per key: without one the answer is 401 however often it is asked, never 429.
+    for key in [None, "fsk_test_unknown"] * 5:
+        response = api.as_key(key).get("/api/v1/customers")
+        assert response.status_code == 401
+        assert response.headers["X-RateLimit-Remaining"] == "3"
+    assert api.get("/api/v1/customers").headers["X-RateLimit-Remaining"] == "2"
+
+
+def test_limiting_off_still_sends_the_headers(clock: ManualClock) -> None:
+    app = create_app(MockConfig(rate_limit=0), clock=clock)
+    with TestClient(app, base_url="http://mock") as client:
+        api = Api(client)
+        for _ in range(50):
+            response = api.get("/api/v1/customers")
+        assert response.status_code == 200
+        assert int(response.headers["X-RateLimit-Remaining"]) > 1_000_000
+        assert api.get("/api/v1/billing").json()["rateLimitPerMinute"] == int(response.headers["X-RateLimit-Limit"])
+
+
+def test_the_limit_comes_from_the_environment() -> None:
+    assert MockConfig.from_env({"MOCK_RATE_LIMIT": "60"}).rate_limit == 60
+    assert MockConfig.from_env({"MOCK_RATE_LIMIT": "0"}).rate_limit == 0
+    assert MockConfig.from_env({}).rate_limit == 600
+
+
+def test_a_reset_clears_the_windows(api: Api, app: MockApp) -> None:
+    for _ in range(4):
+        api.get("/api/v1/customers")
+    app.reset()
+    assert api.get("/api/v1/customers").status_code == 200
