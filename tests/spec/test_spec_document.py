@@ -150,7 +150,7 @@ def test_operation_documents_the_required_error_responses(op: Operation) -> None
     if _has_path_id(op) or _references_other_resources(_body_schema(op)):
         required.add("404")
     if op.method in ("post", "put") and "requestBody" in op.body:
-        required.add("422")
+        required |= {"413", "415", "422"}
     if op.method == "put" or _creates_unique_resource(op):
         required.add("409")
     missing = sorted(required - set(responses))
