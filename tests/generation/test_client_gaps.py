@@ -199,3 +199,16 @@ def test_unauthenticated_client_sends_no_key() -> None:
     client = Client(base_url="https://fastn.test", options=QUIET, httpx_args={"transport": httpx.MockTransport(record)})
     list_customers.sync(client=client)
     assert "x-fastn-api-key" not in seen[0].headers
+
+
+def test_an_explicit_proxy_still_goes_through_the_retrying_transport() -> None:
+    """Requests via `httpx_args={"proxy": ...}` are retried like any other: here the proxy (a
+    closed port on loopback) refuses the connection, the client retries once, then raises."""
+    retries: list[object] = []
+    options = ClientOptions(max_retries=1, pacing=False, sleep=lambda _: None, on_retry=retries.append)
+    client = AuthenticatedClient(
+        base_url="http://fastn.invalid", token=KEY, options=options, httpx_args={"proxy": "http://127.0.0.1:9"}
+    )
+    with pytest.raises(fastn_client.APIConnectionError):
+        list_customers.sync(client=client)
+    assert len(retries) == 1

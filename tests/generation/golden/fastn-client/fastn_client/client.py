@@ -45,7 +45,9 @@ class Client:
         ``options``: a ``ClientOptions`` for retries, Retry-After and pacing.
         ``verify_ssl``, ``follow_redirects``: as in httpx.
         ``httpx_args``: more arguments for ``httpx.Client`` / ``httpx.AsyncClient``; a
-            ``transport`` given here is wrapped by the retrying transport, not replaced.
+            ``transport`` given here is wrapped by the retrying transport, not replaced, and a
+            ``proxy`` is used by the default inner transport. Environment proxies
+            (``HTTPS_PROXY``) are not read: pass ``proxy=`` explicitly.
         ``raise_on_unexpected_status``: raise ``errors.UnexpectedStatus`` when the server
             answers a status the spec does not document.
     """
@@ -99,9 +101,15 @@ class Client:
         """Get a new client matching this one with other retry and pacing options"""
         return evolve(self, options=options)
 
-    def _client_args(self) -> tuple[dict[str, Any], Any]:
+    def _client_args(self) -> tuple[dict[str, Any], Any, Any]:
+        """httpx.Client arguments, the caller's own transport (if any) and proxy (if any).
+
+        The proxy goes into the inner transport rather than to httpx.Client: given a proxy,
+        httpx mounts a transport of its own for it, which would bypass the retrying one.
+        """
         args = dict(self._httpx_args)
         inner = args.pop("transport", None)
+        proxy = args.pop("proxy", None)
         common = {
             "base_url": self._base_url,
             "cookies": self._cookies,
@@ -110,7 +118,7 @@ class Client:
             "follow_redirects": self._follow_redirects,
             **args,
         }
-        return common, inner
+        return common, inner, proxy
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
@@ -124,8 +132,9 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            common, inner = self._client_args()
-            transport = FastnTransport(inner or httpx.HTTPTransport(verify=self._verify_ssl), options=self._options)
+            common, inner, proxy = self._client_args()
+            inner = inner or httpx.HTTPTransport(verify=self._verify_ssl, proxy=proxy)
+            transport = FastnTransport(inner, options=self._options)
             self._client = httpx.Client(transport=transport, **common)
         return self._client
 
@@ -150,10 +159,9 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            common, inner = self._client_args()
-            transport = AsyncFastnTransport(
-                inner or httpx.AsyncHTTPTransport(verify=self._verify_ssl), options=self._options
-            )
+            common, inner, proxy = self._client_args()
+            inner = inner or httpx.AsyncHTTPTransport(verify=self._verify_ssl, proxy=proxy)
+            transport = AsyncFastnTransport(inner, options=self._options)
             self._async_client = httpx.AsyncClient(transport=transport, **common)
         return self._async_client
 
