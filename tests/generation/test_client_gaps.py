@@ -212,3 +212,19 @@ def test_an_explicit_proxy_still_goes_through_the_retrying_transport() -> None:
     with pytest.raises(fastn_client.APIConnectionError):
         list_customers.sync(client=client)
     assert len(retries) == 1
+
+
+def test_an_undocumented_status_raises_a_fastn_error_when_asked_to() -> None:
+    """With raise_on_unexpected_status, a 2xx the spec does not document raises UnexpectedStatus,
+    which `except FastnError` catches like every other error of the client."""
+    client = AuthenticatedClient(
+        base_url="https://fastn.test",
+        token=KEY,
+        options=QUIET,
+        raise_on_unexpected_status=True,
+        httpx_args={"transport": httpx.MockTransport(lambda _: httpx.Response(299, json={}))},
+    )
+    with pytest.raises(fastn_client.FastnError) as caught:
+        list_customers.sync(client=client)
+    assert isinstance(caught.value, fastn_client.errors.UnexpectedStatus)
+    assert caught.value.status_code == 299
