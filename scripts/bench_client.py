@@ -12,7 +12,8 @@ over an in-process transport (no network, so only client-side CPU is measured):
 
 Rounds interleave them in shuffled order so machine noise hits them alike; the table gives
 the best (least disturbed) CPU time per call and ratios, as timeit does. Targets (issue #4):
-the runtime's own cost, fastn / no-rt, <= 1.03; the whole client, fastn / floor, <= 1.5.
+the overrides' cost, fastn / bare, <= 1.03 (split into runtime and model templates via no-rt);
+the whole client, fastn / floor, <= 1.5.
 
     .venv/bin/python scripts/bench_client.py [--calls 300] [--rounds 7]
 """
@@ -171,9 +172,9 @@ def main() -> None:
     print(f"{'variant':<8} {'us/call':>10} {'x floor':>9} {'x bare':>8}")
     for name, value in best.items():
         print(f"{name:<8} {value * 1e6:>10.1f} {value / best['floor']:>9.2f} {value / best['bare']:>8.3f}")
-    overhead = best["fastn"] / best["no-rt"] - 1
-    print(f"\nruntime cost on the success path: {overhead:+.1%} (fastn vs no-rt; target <= +3%)")
-    print(f"model templates: {best['no-rt'] / best['bare'] - 1:+.1%} (no-rt vs bare)")
+    print(f"\noverrides, all of them, vs the bare client: {best['fastn'] / best['bare'] - 1:+.1%} (target <= +3%)")
+    print(f"  of which the runtime transport: {best['fastn'] / best['no-rt'] - 1:+.1%} (fastn vs no-rt)")
+    print(f"  and the model templates: {best['no-rt'] / best['bare'] - 1:+.1%} (no-rt vs bare)")
     print(f"whole client vs floor: {best['fastn'] / best['floor']:.2f}x (target <= 1.5x)")
 
 
