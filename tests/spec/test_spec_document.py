@@ -316,7 +316,10 @@ def _input_schemas() -> list[tuple[str, Any]]:
     return found
 
 
-@pytest.mark.parametrize(("where", "schema"), _input_schemas(), ids=[w for w, _ in _input_schemas()])
+INPUTS = _input_schemas()
+
+
+@pytest.mark.parametrize(("where", "schema"), INPUTS, ids=[where for where, _ in INPUTS])
 def test_every_input_is_bounded(where: str, schema: dict[str, Any]) -> None:
     kind = schema.get("type")
     if "enum" in schema or schema.get("format") in ("uuid", "date-time"):
