@@ -82,6 +82,7 @@ auth = {
     "SpaceId": os.environ["FASTN_SPACE_ID"],
     "TenantId": os.environ["FASTN_TENANT_ID"],
     "Stage": os.environ["FASTN_STAGE"],
+    "CustomAuth": os.environ.get("FASTN_CUSTOM_AUTH", "false"),
 }
 sections = "".join(f"\n[auth.openapi.{scheme}]\napi_key = {json.dumps(value)}\n" for scheme, value in auth.items())
 Path(sys.argv[1]).write_text(Path("schemathesis.toml").read_text(encoding="utf-8") + sections, encoding="utf-8")

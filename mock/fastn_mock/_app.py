@@ -46,7 +46,8 @@ from ._store import Store
 
 logger = logging.getLogger("fastn_mock")
 
-STAGES: Final = frozenset({"LIVE", "DRAFT", "STAGING", "DEV"})
+STAGE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
+"""A stage is ``DRAFT`` or the name of a live environment (the docs): one token, not a closed list."""
 _INTEGER = re.compile(r"-?[0-9]{1,18}", re.ASCII)
 _NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?", re.ASCII)
 
@@ -270,11 +271,11 @@ class MockApp:
         if space is not None and space != principal.workspace_id:
             raise ApiError(403, "The API key belongs to another workspace than x-fastn-space-id names.")
         stage = request.headers.get("stage")
-        if stage is not None and stage not in STAGES:
+        if stage is not None and STAGE.fullmatch(stage) is None:
             raise ApiError(
                 400,
-                "The stage header must be LIVE, DRAFT, STAGING or DEV.",
-                details=[{"field": "header.stage", "message": "unknown stage", "code": "enum"}],
+                "The stage header must be DRAFT or an environment name (letters, digits, '_' and '-').",
+                details=[{"field": "header.stage", "message": "not a stage name", "code": "pattern"}],
             )
 
         ws = self.store.workspace(principal.workspace_id)

@@ -3,9 +3,11 @@
 * collection hooks: a workflow starts at ``v1``; a trigger's type needs its fields and a
   webhook trigger gets a URL; a connection of an OAuth connector starts ``pending`` with an
   expiring ``authUrl``; an API key gets a secret (shown once) and must name a known role;
-* actions: running a workflow (an execution that moves pending → running → final as it is
-  polled or as time passes), inviting a user, billing (usage counts real calls), the audit
-  log with its filters, AI chat sessions and build jobs (PLANNING → … → DEPLOYED per poll).
+* actions: running a workflow (an ``instant`` one answers 200 with the flow's result; others
+  answer 202 with an execution that moves pending → running → final as it is polled or as
+  time passes, and can be cancelled), inviting a user, billing (usage counts real calls), the
+  audit log with its filters, AI chat sessions and build jobs (PLANNING → PLANNED per poll,
+  then ``generateAiBuild``: GENERATING → GENERATED per poll, then ``deployAiBuild``: DEPLOYED).
 
 Every handler runs under the store lock, synchronously, so each is one atomic state change.
 """
@@ -29,7 +31,9 @@ Handler = Callable[[Ctx], Result]
 
 SIMULATED_OUTCOMES: Final = ("failed", "timed_out", "cancelled")
 """A run whose input has ``"simulate": <one of these>`` ends that way (else ``completed``)."""
-BUILD_STAGES: Final = ("PLANNING", "PLANNED", "GENERATING", "GENERATED", "DEPLOYED")
+FINAL_EXECUTION_STATES: Final = frozenset({"completed", "failed", "cancelled", "timed_out"})
+EXECUTION_ID_PREFIX: Final = "run_"
+"""Execution ids look like the SDK's examples (``run_xyz``): ids are opaque strings, not UUIDs."""
 FAIL_BUILD_MARKER: Final = "[mock:fail]"
 """A build prompt containing this ends ``FAILED`` instead of ``GENERATED``."""
 MONTHLY_CALLS: Final = 1_000_000
@@ -80,10 +84,10 @@ class TriggerHooks(Hooks):
 
     def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
         kind = record.get("type")
-        if kind == "schedule" and record.get("cron") is None and record.get("intervalSeconds") is None:
-            raise _rule("/cron", "a schedule trigger needs cron or intervalSeconds")
-        if kind == "app_event" and record.get("event") is None:
-            raise _rule("/event", "an app_event trigger needs event")
+        if kind == "cron" and record.get("cron") is None and record.get("intervalSeconds") is None:
+            raise _rule("/cron", "a cron trigger needs cron or intervalSeconds")
+        if kind == "event" and record.get("event") is None:
+            raise _rule("/event", "an event trigger needs event")
 
     def prepare(self, ctx: Ctx, record: Record) -> None:
         if record.get("type") == "webhook":
@@ -131,7 +135,7 @@ def _rule(field: str, message: str) -> ApiError:
 
 def _unknown_role(key: str) -> ApiError:
     return ApiError(
-        404,
+        422,
         f"Role {key[:63]!r} was not found.",
         details=[{"field": "/role", "message": "no such role in this workspace", "code": "not_found"}],
     )
@@ -169,6 +173,7 @@ class Behaviours:
             "runWorkflow": Action(self.run_workflow),
             "listExecutions": Action(self.list_executions),
             "getExecution": Action(self.get_execution),
+            "cancelExecution": Action(self.cancel_execution, audit_action="workflow.execute.cancel"),
             "inviteUser": Action(self.invite_user),
             "getBilling": Action(self.get_billing),
             "getBillingUsage": Action(self.get_billing_usage),
@@ -177,12 +182,17 @@ class Behaviours:
             "sendChatMessage": Action(self.send_chat_message, audit_action="ai.chat"),
             "startAiBuild": Action(self.start_ai_build, audit_action="ai.build"),
             "getAiBuild": Action(self.get_ai_build),
+            "generateAiBuild": Action(self.generate_ai_build, audit_action="ai.build.generate"),
+            "deployAiBuild": Action(self.deploy_ai_build, audit_action="ai.build.deploy"),
         }
 
     # ---- workflows and executions
 
     def run_workflow(self, ctx: Ctx) -> Result:
-        """202 with a pending execution; 409 when the workflow is inactive."""
+        """Instant tier: 200 with the flow's result (408/400 for a simulated timeout/failure).
+
+        Other tiers: 202 with a pending execution. 409 when the workflow is inactive.
+        """
         workflows = self.spec.collections["/api/v1/workflows"]
         workflow = find(ctx, workflows, ctx.path_params["workflowId"])
         if workflow.get("status") == "inactive":
@@ -190,7 +200,7 @@ class Behaviours:
         body = ctx.body if isinstance(ctx.body, dict) else {}
         run_input = body.get("input", {})
         simulate = run_input.get("simulate")
-        execution_id = ctx.store.new_id()
+        execution_id = EXECUTION_ID_PREFIX + ctx.store.new_id().replace("-", "")[:20]
         execution: Record = {
             "id": execution_id,
             "workflowId": workflow["id"],
@@ -213,8 +223,30 @@ class Behaviours:
         ctx.ws.collection("executions")[execution_id] = execution
         ctx.ws.usage["workflow_executions"] += 1
         ctx.audit_resource = {"type": "workflow", "id": workflow["id"]}
+        if execution["tier"] == "instant":
+            return self._run_instantly(ctx, execution)
         ctx.response_headers["Location"] = f"/api/v1/executions/{execution_id}"
-        return Result(202, render(self._schema(ctx), execution))
+        return Result(202, render(self._schema(ctx, 202), execution))
+
+    def _run_instantly(self, ctx: Ctx, execution: Record) -> Result:
+        """Run to the end now; answer what the flow returns, or its error as the docs show them."""
+        execution["_created"] = ctx.now - 2 * max(self.step_seconds, 0.001)
+        self._advance(ctx, execution, polled=False)
+        outcome = execution["status"]
+        if outcome == "timed_out":
+            raise ApiError(408, "The run exceeded the workflow's timeout.", code="TIMED_OUT")
+        if outcome == "failed":
+            raise ApiError(
+                400,
+                "A step of the flow failed to reach its third-party service.",
+                code="DATASOURCE_CONNECTION_ERROR",
+                extra={
+                    "isCustomAuthError": False,
+                    "step": "run",
+                    "datasourceDebug": {"name": "run", "jsonObject": {"ok": False, "error": "simulated_failure"}},
+                },
+            )
+        return Result(200, execution["result"])
 
     def _advance(self, ctx: Ctx, execution: Record, *, polled: bool) -> None:
         """Move an execution on: one stage per poll, or one per `step_seconds` of time passed."""
@@ -286,11 +318,29 @@ class Behaviours:
 
     def get_execution(self, ctx: Ctx) -> Result:
         """One execution; each poll moves it one stage on."""
+        execution = self._execution(ctx)
+        self._advance(ctx, execution, polled=True)
+        return Result(200, render(self._schema(ctx), execution))
+
+    def cancel_execution(self, ctx: Ctx) -> Result:
+        """A pending or running execution ends ``cancelled``; 409 when it is already final."""
+        execution = self._execution(ctx)
+        self._advance(ctx, execution, polled=False)
+        if execution["status"] in FINAL_EXECUTION_STATES:
+            raise ApiError(409, f"The execution is already {execution['status']}; it cannot be cancelled.")
+        execution["_outcome"] = "cancelled"
+        if int(execution["_stage"]) < 1:  # never started: the first stage passes now
+            self._advance(ctx, execution, polled=True)
+        execution["_created"] = min(float(execution["_created"]), ctx.now - 2 * max(self.step_seconds, 0.001))
+        self._advance(ctx, execution, polled=True)
+        ctx.audit_resource = {"type": "execution", "id": execution["id"]}
+        return Result(200, render(self._schema(ctx), execution))
+
+    def _execution(self, ctx: Ctx) -> Record:
         execution = ctx.ws.collection("executions").get(ctx.path_params["executionId"])
         if execution is None:
             raise not_found("Execution", ctx.path_params["executionId"])
-        self._advance(ctx, execution, polled=True)
-        return Result(200, render(self._schema(ctx), execution))
+        return execution
 
     # ---- people and roles
 
@@ -404,14 +454,14 @@ class Behaviours:
     # ---- AI
 
     def send_chat_message(self, ctx: Ctx) -> Result:
-        """A canned, workspace-aware reply; 404 for an unknown session."""
+        """A canned, workspace-aware reply; 422 for an unknown session."""
         session_id = ctx.body.get("sessionId")
         if session_id is None:
             session_id = ctx.store.new_id()
             ctx.ws.chat_sessions[session_id] = []
         elif session_id not in ctx.ws.chat_sessions:
             raise ApiError(
-                404,
+                422,
                 f"Chat session {session_id} was not found.",
                 details=[{"field": "/sessionId", "message": "no such session", "code": "not_found"}],
             )
@@ -450,29 +500,61 @@ class Behaviours:
         return Result(202, render(self._schema(ctx), job))
 
     def get_ai_build(self, ctx: Ctx) -> Result:
-        """Each poll moves the job one stage on; at ``GENERATED`` the connector or workflow exists."""
+        """A poll moves a job that is in progress one stage on: PLANNING → PLANNED, GENERATING → GENERATED.
+
+        At ``GENERATED`` the connector or workflow exists (a prompt with `FAIL_BUILD_MARKER`, or
+        a resource that cannot be created, ends ``FAILED``). ``PLANNED`` and ``GENERATED`` wait
+        for the caller.
+        """
+        job = self._build(ctx)
+        if job["status"] == "PLANNING":
+            job["status"] = "PLANNED"
+            job["updatedAt"] = ctx.timestamp
+        elif job["status"] == "GENERATING":
+            self._generate(ctx, job)
+            job["updatedAt"] = ctx.timestamp
+        return Result(200, render(self._schema(ctx), job))
+
+    def generate_ai_build(self, ctx: Ctx) -> Result:
+        """``PLANNED`` → ``GENERATING`` (202); 409 in any other state."""
+        job = self._awaiting(ctx, "PLANNED", "generated")
+        job["status"] = "GENERATING"
+        job["updatedAt"] = ctx.timestamp
+        ctx.response_headers["Location"] = f"/api/v1/ai/build/{job['id']}"
+        return Result(202, render(self._schema(ctx), job))
+
+    def deploy_ai_build(self, ctx: Ctx) -> Result:
+        """``GENERATED`` → ``DEPLOYED`` (final); 409 in any other state."""
+        job = self._awaiting(ctx, "GENERATED", "deployed")
+        self._deploy(ctx, job)
+        job["status"] = "DEPLOYED"
+        job["updatedAt"] = ctx.timestamp
+        return Result(200, render(self._schema(ctx), job))
+
+    def _build(self, ctx: Ctx) -> Record:
         job = ctx.ws.builds.get(ctx.path_params["buildId"])
         if job is None:
             raise not_found("Build", ctx.path_params["buildId"])
-        status = job["status"]
-        if status in BUILD_STAGES and status != "DEPLOYED":
-            following = BUILD_STAGES[BUILD_STAGES.index(status) + 1]
-            if following == "GENERATED" and FAIL_BUILD_MARKER in job["prompt"]:
-                job["status"] = "FAILED"
-                job["error"] = {"code": "BUILD_FAILED", "message": "Simulated build failure.", "step": "GENERATING"}
-            elif following == "GENERATED":
-                try:
-                    job["resourceId"] = self._build_resource(ctx, job)
-                    job["status"] = following
-                except ApiError as error:  # e.g. the generated slug is taken: the build fails, the poll does not
-                    job["status"] = "FAILED"
-                    job["error"] = {"code": "BUILD_FAILED", "message": error.message[:2000], "step": "GENERATING"}
-            else:
-                if following == "DEPLOYED":
-                    self._deploy(ctx, job)
-                job["status"] = following
-            job["updatedAt"] = ctx.timestamp
-        return Result(200, render(self._schema(ctx), job))
+        ctx.audit_resource = {"type": "build", "id": job["id"]}
+        return job
+
+    def _awaiting(self, ctx: Ctx, status: str, verb: str) -> Record:
+        job = self._build(ctx)
+        if job["status"] != status:
+            raise ApiError(409, f"The build is {job['status']}; only a {status} build can be {verb}.")
+        return job
+
+    def _generate(self, ctx: Ctx, job: Record) -> None:
+        if FAIL_BUILD_MARKER in job["prompt"]:
+            job["status"] = "FAILED"
+            job["error"] = {"code": "BUILD_FAILED", "message": "Simulated build failure.", "step": "GENERATING"}
+            return
+        try:
+            job["resourceId"] = self._build_resource(ctx, job)
+            job["status"] = "GENERATED"
+        except ApiError as error:  # e.g. the generated slug is taken: the build fails, the poll does not
+            job["status"] = "FAILED"
+            job["error"] = {"code": "BUILD_FAILED", "message": error.message[:2000], "step": "GENERATING"}
 
     def _build_resource(self, ctx: Ctx, job: Record) -> str:
         kind = job["kind"]
@@ -507,8 +589,8 @@ class Behaviours:
             record["status"] = "active"
         record["updatedAt"] = ctx.timestamp
 
-    def _schema(self, ctx: Ctx) -> Any:
-        return ctx.op.responses[str(ctx.op.success_status)].schema
+    def _schema(self, ctx: Ctx, status: int | None = None) -> Any:
+        return ctx.op.responses[str(status or ctx.op.success_status)].schema
 
 
 def _first_words(text: str) -> str:

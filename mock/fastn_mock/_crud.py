@@ -3,7 +3,7 @@
 Nothing here names a resource. A record is built from the create body, the stated defaults
 ("Defaults to `starter`"), and type-derived values for required server-set fields; duplicates
 of ``x-fastn-unique`` fields are 409 ``CONFLICT``; ids under ``x-fastn-references`` must
-exist (404); an update merges into the record if its ``revision`` is current (409
+exist (422); an update merges into the record if its ``revision`` is current (409
 ``VERSION_MISMATCH`` otherwise). Per-collection `Hooks` add what a schema cannot say.
 """
 
@@ -158,13 +158,17 @@ def _apply_nested_defaults(collection: Collection, record: Record) -> None:
 
 
 def check_references(ctx: Ctx, schema: JSON, body: Any) -> None:
-    """404 when an ``x-fastn-references`` id in the body names nothing in the workspace."""
+    """422 when an ``x-fastn-references`` id in the body names nothing in the workspace.
+
+    The path names what a request acts on (404 when missing); a body that refers to a missing
+    resource is an invalid body, so its ``details`` point at the field.
+    """
     for pointer, identifier, target in iter_references(schema, body):
         collection = ctx.spec.collections.get(target)
         name = collection.name if collection is not None else target.rsplit("/", 1)[-1]
         if identifier not in ctx.ws.collection(name):
             raise ApiError(
-                404,
+                422,
                 f"{singular(name).capitalize()} {identifier} (in {pointer}) was not found.",
                 details=[{"field": pointer, "message": "no such resource in this workspace", "code": "not_found"}],
             )

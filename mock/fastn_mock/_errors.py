@@ -38,6 +38,7 @@ class ApiError(Exception):
         code: str | None = None,
         details: Sequence[Mapping[str, str]] = (),
         headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -45,6 +46,7 @@ class ApiError(Exception):
         self.message = message
         self.details = list(details)
         self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
 
     def body(self, request_id: str) -> dict[str, object]:
         """The `Error` object for this failure (message clipped to the spec's 2,000 characters)."""
@@ -56,6 +58,7 @@ class ApiError(Exception):
         }
         if self.details:
             body["details"] = self.details
+        body.update(self.extra)
         return body
 
 

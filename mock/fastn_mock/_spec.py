@@ -337,6 +337,13 @@ def _object_defaults(schema: JSON) -> tuple[bool, JSON]:
 
 def _fallback(schema: JSON) -> tuple[bool, JSON]:
     """The value a required, server-set property takes when nothing says otherwise."""
+    if isinstance(schema, Mapping) and isinstance(schema.get("anyOf"), list):
+        # An open enumeration (`anyOf` the known values and any string): its first known value.
+        for branch in schema["anyOf"]:
+            found, value = _fallback(branch)
+            if found:
+                return found, value
+        return False, None
     types = schema_types(schema)
     if "null" in types:
         return True, None

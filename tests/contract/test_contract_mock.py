@@ -41,6 +41,7 @@ def contract_config() -> SchemathesisConfig:
             "SpaceId": {"api_key": DEFAULT_SPACE_ID},
             "TenantId": {"api_key": ""},
             "Stage": {"api_key": "LIVE"},
+            "CustomAuth": {"api_key": "false"},
         }
     }
     return SchemathesisConfig.from_dict(settings)

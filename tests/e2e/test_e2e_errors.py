@@ -66,7 +66,7 @@ def _schedule_without_cron(make_client: ClientFactory) -> object:
     client = make_client()
     workflow = create_workflow.sync(client=client, body=WorkflowCreate(name="Nightly", slug="nightly"))
     return create_trigger.sync(
-        client=client, body=TriggerCreate(name="Nightly", type_="schedule", workflow_ids=[workflow.id])
+        client=client, body=TriggerCreate(name="Nightly", type_="cron", workflow_ids=[workflow.id])
     )
 
 

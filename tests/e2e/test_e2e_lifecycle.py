@@ -19,6 +19,7 @@ from fastn_client import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    UnprocessableEntityError,
 )
 from fastn_client.api.api_keys import create_api_key, list_api_keys, revoke_api_key
 from fastn_client.api.connections import create_connection, delete_connection, list_connections
@@ -163,7 +164,7 @@ def test_paging_shows_every_created_item_once_in_creation_order(
 
     listed = pages(list_page, client, limit=PAGE)
 
-    seen: list[UUID] = [item.id for page in listed for item in page]
+    seen: list[UUID | str] = [item.id for page in listed for item in page]
     assert len(listed) == -(-(len(before) + CREATED) // PAGE), "pages of 10 until the last, partial one"
     assert all(len(page) == PAGE for page in listed[:-1])
     assert seen == before + created
@@ -277,10 +278,10 @@ def test_connection_lifecycle(client: AuthenticatedClient) -> None:
         delete_connection.sync(connection.id, client=client)
 
 
-def test_connection_to_a_missing_connector_is_not_found(client: AuthenticatedClient) -> None:
-    """A user connecting to a connector that does not exist gets 404 naming the connectorId field."""
-    missing = UUID("00000000-0000-4000-8000-000000000000")
-    with pytest.raises(NotFoundError) as error:
+def test_connection_to_a_missing_connector_is_unprocessable(client: AuthenticatedClient) -> None:
+    """A user connecting to a connector that does not exist gets 422 naming the connectorId field."""
+    missing = "00000000-0000-4000-8000-000000000000"
+    with pytest.raises(UnprocessableEntityError) as error:
         create_connection.sync(client=client, body=ConnectionCreate(connector_id=missing))
     assert any(detail.field is not None and "connectorId" in detail.field for detail in error.value.details)
     assert all_items(list_connections.sync, client) == []
@@ -372,7 +373,7 @@ def test_custom_role_grants_exactly_its_permissions(client: AuthenticatedClient,
 
 def test_invited_user_is_listed(client: AuthenticatedClient) -> None:
     """A user invites a colleague as a viewer: the invitation is listed as 'invited'; inviting the
-    same email again is 409 and inviting with an unknown role is 404."""
+    same email again is 409 and inviting with an unknown role is 422."""
     invited = invite_user.sync(
         client=client, body=UserInvite(email="grace@example.com", role="viewer", teams=["platform"])
     )
@@ -387,5 +388,5 @@ def test_invited_user_is_listed(client: AuthenticatedClient) -> None:
 
     with pytest.raises(ConflictError):
         invite_user.sync(client=client, body=UserInvite(email="grace@example.com", role="viewer"))
-    with pytest.raises(NotFoundError):
+    with pytest.raises(UnprocessableEntityError):
         invite_user.sync(client=client, body=UserInvite(email="alan@example.com", role="no_such_role"))

@@ -1,4 +1,5 @@
-"""Long-running operations: a workflow run and an AI build, each started (202 + Location) and polled.
+"""Runs and builds: an instant run (200 with the flow's body), a queued run (202 + Location,
+polled, or cancelled) and an AI build (polled, and moved on by the caller where it waits).
 
 The mock advances an execution or a build one stage per poll (its clock never moves here), so
 each story knows exactly which statuses it should see, and a bounded number of polls suffices.
@@ -10,14 +11,12 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
-from uuid import UUID
-
 import pytest
 from fastn_client import AuthenticatedClient, ConflictError
-from fastn_client.api.ai import get_ai_build, start_ai_build
+from fastn_client.api.ai import deploy_ai_build, generate_ai_build, get_ai_build, start_ai_build
 from fastn_client.api.audit import query_audit_log
 from fastn_client.api.connectors import get_connector
-from fastn_client.api.executions import get_execution, list_executions
+from fastn_client.api.executions import cancel_execution, get_execution, list_executions
 from fastn_client.api.workflows import create_workflow, get_workflow, run_workflow
 from fastn_client.models.build_job import BuildJob
 from fastn_client.models.build_kind import BuildKind
@@ -33,6 +32,7 @@ from .e2e_kit import all_items
 MAX_POLLS = 10
 FINAL_EXECUTION = {"completed", "failed", "timed_out", "cancelled"}
 FINAL_BUILD = {"DEPLOYED", "FAILED"}
+AWAITS_CALLER = {"PLANNED", "GENERATED"}
 
 
 def _location_path(headers: Mapping[str, str]) -> str:
@@ -40,7 +40,7 @@ def _location_path(headers: Mapping[str, str]) -> str:
     return urlsplit(headers["location"]).path
 
 
-def _start_run(client: AuthenticatedClient, workflow_id: UUID, run_input: dict[str, Any]) -> Execution:
+def _start_run(client: AuthenticatedClient, workflow_id: str, run_input: dict[str, Any]) -> Execution:
     """Run a workflow as a user would (detailed, to see the 202 and its Location)."""
     response = run_workflow.sync_detailed(
         workflow_id, client=client, body=WorkflowRunRequest(input_=WorkflowRunRequestInput.from_dict(run_input))
@@ -105,6 +105,36 @@ def test_workflow_run_ends_badly_as_asked(client: AuthenticatedClient, outcome: 
     assert [item.id for item in found] == [seen[-1].id]
 
 
+def test_instant_run_returns_what_the_flow_returns(client: AuthenticatedClient) -> None:
+    """A user runs an instant-tier workflow: the answer is 200 with the flow's own body (here the
+    mock's echo of the input), returned as plain JSON; it is listed as a completed execution."""
+    workflow = create_workflow.sync(
+        client=client, body=WorkflowCreate(name="Lookup", slug="lookup", execution_tier="instant")
+    )
+    body = WorkflowRunRequest(input_=WorkflowRunRequestInput.from_dict({"sku": "A-1"}))
+
+    result = run_workflow.sync(workflow.id, client=client, body=body)
+
+    assert result == {"echo": {"sku": "A-1"}}
+    (execution,) = all_items(list_executions.sync, client, workflow_id=workflow.id)
+    assert (execution.status, execution.tier) == ("completed", "instant")
+
+
+def test_running_execution_is_cancelled(client: AuthenticatedClient) -> None:
+    """A user cancels a run that has not finished: it ends cancelled at once, and cancelling it
+    again is 409 (it is final)."""
+    workflow = create_workflow.sync(client=client, body=WorkflowCreate(name="Slow", slug="slow"))
+    execution = _start_run(client, workflow.id, {})
+    assert str(execution.id).startswith("run_")  # the mock's ids are not UUIDs, like the SDK's examples
+
+    cancelled = cancel_execution.sync(execution.id, client=client)
+
+    assert (cancelled.id, cancelled.status) == (execution.id, "cancelled")
+    assert get_execution.sync(execution.id, client=client).status == "cancelled"
+    with pytest.raises(ConflictError):
+        cancel_execution.sync(execution.id, client=client)
+
+
 def test_inactive_workflow_cannot_run(client: AuthenticatedClient) -> None:
     """A user running an inactive workflow gets 409 and no execution is created."""
     workflow = create_workflow.sync(client=client, body=WorkflowCreate(name="Paused", slug="paused", status="inactive"))
@@ -124,12 +154,19 @@ def test_finished_run_is_audited_by_the_system(client: AuthenticatedClient) -> N
 
 
 def _poll_build(client: AuthenticatedClient, build: BuildJob) -> list[BuildJob]:
-    """Poll getAiBuild until a final status, at most `MAX_POLLS` times; every answer seen."""
+    """Drive a build as the docs describe: poll getAiBuild while it works, generate it once
+    PLANNED, deploy it once GENERATED, until a final status; every answer seen."""
     seen = [build]
     for _ in range(MAX_POLLS):
-        if seen[-1].status in FINAL_BUILD:
+        status = seen[-1].status
+        if status in FINAL_BUILD:
             return seen
-        seen.append(get_ai_build.sync(build.id, client=client))
+        if status == "PLANNED":
+            seen.append(generate_ai_build.sync(build.id, client=client))
+        elif status == "GENERATED":
+            seen.append(deploy_ai_build.sync(build.id, client=client))
+        else:
+            seen.append(get_ai_build.sync(build.id, client=client))
     raise AssertionError(f"build still {seen[-1].status} after {MAX_POLLS} polls")
 
 
@@ -145,12 +182,18 @@ def _start_build(client: AuthenticatedClient, body: BuildRequest) -> BuildJob:
 @pytest.mark.parametrize("kind", ["workflow", "connector"])
 def test_ai_build_is_polled_to_deployment(client: AuthenticatedClient, kind: BuildKind) -> None:
     """A user asks the AI to build a workflow (or connector): 202 + Location, then polling shows
-    PLANNING, PLANNED, GENERATING, GENERATED and DEPLOYED; the built resource then exists."""
+    PLANNING, PLANNED (then the user generates it), GENERATING, GENERATED (then the user deploys
+    it) and DEPLOYED; the built resource then exists. A PLANNED build waits: polling it again
+    does not move it on."""
     build = _start_build(client, BuildRequest(kind=kind, prompt="Sync new HubSpot contacts to Slack"))
+    assert get_ai_build.sync(build.id, client=client).status == "PLANNED"
+    assert get_ai_build.sync(build.id, client=client).status == "PLANNED"
 
     seen = _poll_build(client, build)
 
     assert [step.status for step in seen] == ["PLANNING", "PLANNED", "GENERATING", "GENERATED", "DEPLOYED"]
+    with pytest.raises(ConflictError):
+        deploy_ai_build.sync(build.id, client=client)
     assert seen[0].resource_id is None
     resource_id = seen[-1].resource_id
     assert resource_id is not None and seen[-1].error is None

@@ -70,9 +70,10 @@ def test_a_space_header_must_name_the_key_s_workspace(api: Api) -> None:
     assert wrong.status_code == 403
 
 
-def test_an_unknown_stage_is_400(api: Api) -> None:
-    assert api.get("/api/v1/customers", headers={"stage": "DRAFT"}).status_code == 200
-    response = api.get("/api/v1/customers", headers={"stage": "PRODUCTION"})
+def test_a_stage_is_draft_or_an_environment_name_and_anything_else_is_400(api: Api) -> None:
+    for stage in ("DRAFT", "LIVE", "production-eu"):  # the docs: DRAFT, or a live environment's name
+        assert api.get("/api/v1/customers", headers={"stage": stage}).status_code == 200, stage
+    response = api.get("/api/v1/customers", headers={"stage": "two words"})
     assert response.status_code == 400
     assert response.json()["details"][0]["field"] == "header.stage"
 
@@ -106,9 +107,9 @@ def test_the_secret_is_shown_once(api: Api) -> None:
     assert all("secret" not in k for k in listed)
 
 
-def test_a_key_for_an_unknown_role_is_404(api: Api) -> None:
+def test_a_key_for_an_unknown_role_is_422(api: Api) -> None:
     response = api.post("/api/v1/api-keys", {"name": "x", "mode": "test", "role": "wizard"})
-    assert response.status_code == 404
+    assert response.status_code == 422
     assert response.json()["details"][0]["field"] == "/role"
 
 

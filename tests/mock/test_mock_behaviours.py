@@ -73,6 +73,55 @@ def test_a_run_can_be_told_how_to_end(api: Api, outcome: str) -> None:
     assert (done["error"] is None) == (outcome == "cancelled")
 
 
+def test_execution_ids_are_opaque_strings_like_the_sdks(api: Api) -> None:
+    execution = run(api, api.make_workflow()["id"])
+    assert str(execution["id"]).startswith("run_")  # not a UUID: clients must not parse ids
+    assert poll(api, execution["id"])["id"] == execution["id"]
+
+
+def test_an_instant_run_answers_200_with_what_the_flow_returns(api: Api) -> None:
+    workflow = api.make_workflow(executionTier="instant")
+    response = api.post(f"/api/v1/workflows/{workflow['id']}/run", {"input": {"since": "2026-11-01"}})
+    assert response.status_code == 200
+    assert response.json() == {"echo": {"since": "2026-11-01"}}
+    assert "Location" not in response.headers
+    (execution,) = api.get("/api/v1/executions").json()["data"]
+    assert (execution["status"], execution["tier"]) == ("completed", "instant")
+
+
+def test_an_instant_run_that_times_out_is_408_and_a_failing_step_is_the_docs_400(api: Api) -> None:
+    workflow = api.make_workflow(executionTier="instant")
+    timed_out = api.post(f"/api/v1/workflows/{workflow['id']}/run", {"input": {"simulate": "timed_out"}})
+    assert (timed_out.status_code, timed_out.json()["code"]) == (408, "TIMED_OUT")
+    failed = api.post(f"/api/v1/workflows/{workflow['id']}/run", {"input": {"simulate": "failed"}})
+    assert failed.status_code == 400
+    body = failed.json()
+    assert body["code"] == "DATASOURCE_CONNECTION_ERROR"
+    assert body["isCustomAuthError"] is False
+    assert body["datasourceDebug"]["jsonObject"] == {"ok": False, "error": "simulated_failure"}
+
+
+def test_a_running_execution_can_be_cancelled_once(api: Api) -> None:
+    execution = run(api, api.make_workflow()["id"])
+    cancelled = api.post(f"/api/v1/executions/{execution['id']}/cancel", None)
+    assert cancelled.status_code == 200
+    body = cancelled.json()
+    assert body["status"] == "cancelled"
+    assert body["completedAt"] is not None
+    assert [step["status"] for step in body["steps"]] == ["completed", "skipped"]
+    assert poll(api, execution["id"])["status"] == "cancelled"
+    again = api.post(f"/api/v1/executions/{execution['id']}/cancel", None)
+    assert (again.status_code, again.json()["code"]) == (409, "CONFLICT")
+    assert api.post("/api/v1/executions/run_missing/cancel", None).status_code == 404
+
+
+def test_a_finished_execution_cannot_be_cancelled(api: Api) -> None:
+    execution = run(api, api.make_workflow()["id"])
+    poll(api, execution["id"])
+    assert poll(api, execution["id"])["status"] == "completed"
+    assert api.post(f"/api/v1/executions/{execution['id']}/cancel", None).status_code == 409
+
+
 def test_an_inactive_workflow_cannot_run(api: Api) -> None:
     workflow = api.make_workflow(status="inactive")
     response = api.post(f"/api/v1/workflows/{workflow['id']}/run", {"input": {}})
@@ -108,7 +157,9 @@ def test_inviting_a_user(api: Api) -> None:
     assert emails == ["owner@example.com", "dana@acme.example"]
     again = api.post("/api/v1/users/invite", {"email": "dana@acme.example", "role": "viewer"})
     assert again.status_code == 409
-    assert api.post("/api/v1/users/invite", {"email": "eve@acme.example", "role": "nobody"}).status_code == 404
+    unknown_role = api.post("/api/v1/users/invite", {"email": "eve@acme.example", "role": "nobody"})
+    assert unknown_role.status_code == 422
+    assert unknown_role.json()["details"][0]["field"] == "/role"
 
 
 def test_usage_counts_the_calls_made(api: Api) -> None:
@@ -199,40 +250,55 @@ def test_finished_executions_are_audited_by_the_system(api: Api) -> None:
     ]
 
 
-def test_chat_sessions_continue_and_unknown_ones_are_404(api: Api) -> None:
+def test_chat_sessions_continue_and_unknown_ones_are_422(api: Api) -> None:
     first = api.post("/api/v1/ai/chat", {"message": "How many workflows?"}).json()
     assert "turn 1" in first["reply"]
     second = api.post("/api/v1/ai/chat", {"message": "And now?", "sessionId": first["sessionId"]}).json()
     assert second["sessionId"] == first["sessionId"]
     assert "turn 2" in second["reply"]
     unknown = api.post("/api/v1/ai/chat", {"message": "hi", "sessionId": "5a6b7c8d-9e0f-4a1b-8c2d-e3f4a5b6c7d8"})
-    assert unknown.status_code == 404
+    assert unknown.status_code == 422
+    assert unknown.json()["details"][0]["field"] == "/sessionId"
     assert (
         api.as_key(OTHER_API_KEY).post("/api/v1/ai/chat", {"message": "x", "sessionId": first["sessionId"]}).status_code
-        == 404
+        == 422
     )
 
 
 @pytest.mark.parametrize("kind", ["workflow", "connector"])
-def test_a_build_moves_one_stage_per_poll_and_creates_the_resource(api: Api, kind: str) -> None:
+def test_a_build_follows_the_docs_lifecycle_and_waits_for_the_caller(api: Api, kind: str) -> None:
     started = api.post("/api/v1/ai/build", {"kind": kind, "prompt": "Post new leads to Slack", "name": "Lead alerts"})
     assert started.status_code == 202
     job = started.json()
+    build = f"/api/v1/ai/build/{job['id']}"
     assert job["status"] == "PLANNING"
-    assert started.headers["Location"] == f"/api/v1/ai/build/{job['id']}"
-    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(5)]
-    assert [s["status"] for s in statuses] == ["PLANNED", "GENERATING", "GENERATED", "DEPLOYED", "DEPLOYED"]
-    assert statuses[1]["resourceId"] is None
-    resource = api.get(f"/api/v1/{kind}s/{statuses[2]['resourceId']}").json()
+    assert started.headers["Location"] == build
+    assert api.post(f"{build}/deploy", None).status_code == 409  # not generated yet
+    planned = [api.get(build).json()["status"] for _ in range(3)]
+    assert planned == ["PLANNED", "PLANNED", "PLANNED"]  # PLANNED waits for the caller
+    generating = api.post(f"{build}/generate", None)
+    assert (generating.status_code, generating.json()["status"]) == (202, "GENERATING")
+    assert generating.headers["Location"] == build
+    assert generating.json()["resourceId"] is None
+    assert api.post(f"{build}/generate", None).status_code == 409  # only a PLANNED build
+    generated = [api.get(build).json() for _ in range(3)]
+    assert [g["status"] for g in generated] == ["GENERATED", "GENERATED", "GENERATED"]  # waits again
+    resource = api.get(f"/api/v1/{kind}s/{generated[0]['resourceId']}").json()
     assert resource["name"] == "Lead alerts"
+    deployed = api.post(f"{build}/deploy", None)
+    assert (deployed.status_code, deployed.json()["status"]) == (200, "DEPLOYED")
+    assert api.get(build).json()["status"] == "DEPLOYED"  # final
+    assert api.post(f"{build}/deploy", None).status_code == 409
     if kind == "connector":
-        assert resource["deployed"] is True
+        assert api.get(f"/api/v1/{kind}s/{generated[0]['resourceId']}").json()["deployed"] is True
 
 
 def test_a_build_can_be_told_to_fail(api: Api) -> None:
     job = api.post("/api/v1/ai/build", {"kind": "workflow", "prompt": "break [mock:fail]"}).json()
-    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(4)]
-    assert [s["status"] for s in statuses] == ["PLANNED", "GENERATING", "FAILED", "FAILED"]
+    assert api.get(f"/api/v1/ai/build/{job['id']}").json()["status"] == "PLANNED"
+    assert api.post(f"/api/v1/ai/build/{job['id']}/generate", None).json()["status"] == "GENERATING"
+    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(2)]
+    assert [s["status"] for s in statuses] == ["FAILED", "FAILED"]
     assert statuses[-1]["error"]["code"] == "BUILD_FAILED"
     assert api.get("/api/v1/workflows").json()["data"] == []
 
@@ -240,6 +306,8 @@ def test_a_build_can_be_told_to_fail(api: Api) -> None:
 def test_a_build_whose_result_cannot_be_stored_fails_instead_of_the_poll(api: Api) -> None:
     job = api.post("/api/v1/ai/build", {"kind": "workflow", "prompt": "x", "name": "Lead alerts"}).json()
     api.make_workflow(f"lead-alerts-{job['id'][:8]}")  # takes the slug the build would give its workflow
-    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(3)]
-    assert [s["status"] for s in statuses] == ["PLANNED", "GENERATING", "FAILED"]
+    assert api.get(f"/api/v1/ai/build/{job['id']}").json()["status"] == "PLANNED"
+    api.post(f"/api/v1/ai/build/{job['id']}/generate", None)
+    statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(2)]
+    assert [s["status"] for s in statuses] == ["FAILED", "FAILED"]
     assert "already exists" in statuses[-1]["error"]["message"]

@@ -32,7 +32,7 @@ def test_defaults(served: dict[str, Any], capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert f"x-fastn-api-key: {DEFAULT_API_KEY}" in out
     assert DEFAULT_SPACE_ID in out
-    assert "43 operations" in out
+    assert "46 operations" in out
     assert served["app"].config.rate_limit == 600
 
 

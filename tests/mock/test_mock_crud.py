@@ -87,14 +87,14 @@ def test_slugs_are_unique_per_workspace_only(api: Api) -> None:
     assert api.as_key(OTHER_API_KEY).make_customer("acme")["slug"] == "acme"
 
 
-def test_a_missing_referenced_resource_is_404(api: Api) -> None:
+def test_a_missing_referenced_resource_is_422_naming_the_field(api: Api) -> None:
     response = api.post("/api/v1/connections", {"connectorId": UNKNOWN_ID})
-    assert response.status_code == 404
+    assert response.status_code == 422
     assert response.json()["details"][0]["field"] == "/connectorId"
     workflow = api.make_workflow()
     trigger = {"name": "t", "type": "manual", "workflowIds": [workflow["id"], UNKNOWN_ID]}
     response = api.post("/api/v1/triggers", trigger)
-    assert response.status_code == 404
+    assert response.status_code == 422
     assert response.json()["details"][0]["field"] == "/workflowIds/1"
 
 
@@ -102,7 +102,20 @@ def test_updates_check_references_too(api: Api) -> None:
     workflow = api.make_workflow()
     trigger = api.post("/api/v1/triggers", {"name": "t", "type": "manual", "workflowIds": [workflow["id"]]}).json()
     response = api.put(f"/api/v1/triggers/{trigger['id']}", {"revision": 1, "workflowIds": [UNKNOWN_ID]})
-    assert response.status_code == 404
+    assert response.status_code == 422
+
+
+def test_an_update_sends_null_to_clear_a_nullable_field(api: Api) -> None:
+    workflow = api.make_workflow()
+    body = {"name": "t", "type": "event", "event": "order.created", "workflowIds": [workflow["id"]]}
+    trigger = api.post("/api/v1/triggers", {**body, "deduplicationKey": "$.id"}).json()
+    cleared = api.put(f"/api/v1/triggers/{trigger['id']}", {"revision": 1, "deduplicationKey": None})
+    assert cleared.status_code == 200
+    assert cleared.json()["deduplicationKey"] is None
+    assert cleared.json()["event"] == "order.created"  # omitted: kept
+    needed = api.put(f"/api/v1/triggers/{trigger['id']}", {"revision": 2, "event": None})
+    assert needed.status_code == 422  # an event trigger needs its event: clearing it breaks the rule
+    assert needed.json()["details"][0]["field"] == "/event"
 
 
 def test_connections_of_oauth_connectors_start_pending(api: Api) -> None:
@@ -119,11 +132,11 @@ def test_connections_of_oauth_connectors_start_pending(api: Api) -> None:
 @pytest.mark.parametrize(
     ("trigger", "status"),
     [
-        ({"type": "schedule"}, 422),
-        ({"type": "schedule", "cron": "0 2 * * *"}, 201),
-        ({"type": "schedule", "intervalSeconds": 3600}, 201),
-        ({"type": "app_event"}, 422),
-        ({"type": "app_event", "event": "contact.created"}, 201),
+        ({"type": "cron"}, 422),
+        ({"type": "cron", "cron": "0 2 * * *"}, 201),
+        ({"type": "cron", "intervalSeconds": 3600}, 201),
+        ({"type": "event"}, 422),
+        ({"type": "event", "event": "contact.created"}, 201),
         ({"type": "manual"}, 201),
     ],
 )

@@ -27,7 +27,7 @@ VALID_BODIES: list[dict[str, Any]] = [
     {"name": "Acme", "slug": "acme", "adminEmail": "it@acme.example"},
     {"name": "CRM", "slug": "crm", "authMethod": "oauth2"},
     {"name": "Sync", "slug": "sync"},
-    {"name": "t", "type": "schedule", "workflowIds": [], "cron": "0 2 * * *"},
+    {"name": "t", "type": "cron", "workflowIds": [], "cron": "0 2 * * *"},
     {"revision": 1, "name": "Renamed"},
     {"input": {"simulate": "failed"}},
     {"email": "dana@acme.example", "role": "developer"},
