@@ -18,7 +18,7 @@ TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
 
 .DEFAULT_GOAL := all
 .PHONY: all help install browser lint lint-spec lint-python generate check-generated golden bundle \
-        check-bundle docs types breaking test mock contract bench lock clean
+        check-bundle docs types evidence breaking test mock contract bench lock clean
 
 all: install lint-spec generate bundle types ## set up: install pinned tools, validate the spec, regenerate client, JSON forms, TS types
 
@@ -72,6 +72,9 @@ docs: install ## build the offline HTML reference into build/docs/index.html
 
 types: install ## regenerate ts/fastn.d.ts from the spec with the pinned openapi-typescript
 	$(NODE_BIN)/openapi-typescript openapi/fastn.yaml --output ts/fastn.d.ts
+
+evidence: install ## list what the spec infers (x-fastn-evidence: inferred), element by element, to verify against the real API
+	$(PY) scripts/evidence.py
 
 breaking: install ## list breaking changes of SPEC against its version at BASE (default origin/main) and the bump needed
 	$(PY) scripts/breaking.py --base $(BASE) --head $(SPEC)
