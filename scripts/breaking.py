@@ -22,9 +22,11 @@ Direction decides what breaks. A *request* schema describes what clients send: t
 version must still accept everything the old one accepted, so narrowing breaks (fewer enum
 values, tighter limits, a new required field, a closed object dropping a field). A
 *response* schema describes what clients receive: they must still get everything they
-relied on, so removing a field, making it optional, changing its type, or adding an enum
-value breaks. The last one matters concretely here: the generated Python client checks
-enums strictly and raises on a value it does not know.
+relied on, so removing a field, making it optional, changing its type, or adding a value
+to a closed enum breaks (a strict client raises on a value it does not know). An open
+enumeration (``anyOf`` the enum and a branch taking any string, as every response enum of
+this spec is written) already promised other strings, so listing a new value there is
+compatible.
 
 Findings inside a shared component are reported once, at the component, with the
 operations that reach it ("used by ..."), instead of once per operation.
@@ -114,6 +116,10 @@ RULES: dict[str, tuple[str, str]] = {
     "response-header-added": (COMPATIBLE, "a new response header"),
     "response-field-added": (COMPATIBLE, "a new response field (clients ignore unknown fields)"),
     "response-enum-narrowed": (COMPATIBLE, "a response carries fewer values"),
+    "open-response-enum-widened": (
+        COMPATIBLE,
+        "an open response enum (anyOf the enum and any string) lists a new value: clients already accept it",
+    ),
     "response-alternative-removed": (COMPATIBLE, "a response no longer uses a oneOf/anyOf alternative"),
     "type-narrowed": (COMPATIBLE, "a response uses fewer types"),
 }
@@ -318,9 +324,20 @@ class Comparison:
     # ---- the recursive schema comparison
 
     def schema(
-        self, base: Any, head: Any, request: bool, where: Where, stack: frozenset[tuple[str, str, bool]] = frozenset()
+        self,
+        base: Any,
+        head: Any,
+        request: bool,
+        where: Where,
+        stack: frozenset[tuple[str, str, bool]] = frozenset(),
+        *,
+        open_values: bool = False,
     ) -> None:
-        """Compare two schemas in one direction (request: head must accept all base accepted)."""
+        """Compare two schemas in one direction (request: head must accept all base accepted).
+
+        ``open_values``: the schemas are the enum branch of an open enumeration (a sibling
+        branch accepts any string on both sides), so a response value added to it is no surprise.
+        """
         base_node, _, base_ref = self.resolve(self.base, base, where)
         head_node, head_where, head_ref = self.resolve(self.head, head, where)
         if base_ref and head_ref:
@@ -340,7 +357,7 @@ class Comparison:
             return
 
         self._compare_types(b, h, request, where)
-        self._compare_enums(b, h, request, where)
+        self._compare_enums(b, h, request, where, open_values=open_values)
         if request:
             self._compare_constraints(b, h, where)
         self._compare_properties(b, h, request, where, stack)
@@ -360,8 +377,20 @@ class Comparison:
     ) -> None:
         base_named = {self._alternative_name(self.base, n, i): n for i, n in enumerate(base_alternatives)}
         head_named = {self._alternative_name(self.head, n, i): n for i, n in enumerate(head_alternatives)}
+        open_values = (
+            not request
+            and self._any_string(self.base, base_alternatives, where)
+            and self._any_string(self.head, head_alternatives, where)
+        )
         for index, name in enumerate(name for name in base_named if name in head_named):
-            self.schema(base_named[name], head_named[name], request, where.child("oneOf", str(index)), stack)
+            self.schema(
+                base_named[name],
+                head_named[name],
+                request,
+                where.child("oneOf", str(index)),
+                stack,
+                open_values=open_values,
+            )
         only_base = [name for name in base_named if name not in head_named]
         only_head = [name for name in head_named if name not in base_named]
         # Unmatched alternatives of the same JSON type are the same slot, edited (an inline
@@ -391,6 +420,14 @@ class Comparison:
             else:
                 self.add("type-changed", where, f"may now return {name}")
 
+    def _any_string(self, document: dict[str, Any], alternatives: list[Any], where: Where) -> bool:
+        """Whether one of the alternatives accepts every string (an open enumeration's catch-all)."""
+        for node in alternatives:
+            flat = self.flatten(document, self.resolve(document, node, where)[0])
+            if _types(flat) == {"string"} and not (VALUE_KEYS | {"pattern", "format", "minLength"}) & set(flat):
+                return True
+        return False
+
     def _compare_types(self, b: dict[str, Any], h: dict[str, Any], request: bool, where: Where) -> None:
         base_types, head_types = _types(b), _types(h)
         if base_types == head_types:
@@ -403,7 +440,9 @@ class Comparison:
         else:
             self.add("type-changed", where, f"type changed from {before} to {after}")
 
-    def _compare_enums(self, b: dict[str, Any], h: dict[str, Any], request: bool, where: Where) -> None:
+    def _compare_enums(
+        self, b: dict[str, Any], h: dict[str, Any], request: bool, where: Where, *, open_values: bool = False
+    ) -> None:
         base_values, head_values = _enum(b), _enum(h)
         if base_values is None and head_values is None:
             return
@@ -425,7 +464,8 @@ class Comparison:
         elif head_values is None:
             self.add("response-enum-widened", at, "no longer limited to an enum")
         if gained:
-            self.add("response-enum-widened", at, f"may now return {_names(gained)}")
+            rule = "open-response-enum-widened" if open_values else "response-enum-widened"
+            self.add(rule, at, f"may now return {_names(gained)}")
         if lost:
             self.add("response-enum-narrowed", at, f"no longer returns {_names(lost)}")
 

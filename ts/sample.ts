@@ -23,11 +23,11 @@ export type ApiError = components["schemas"]["Error"];
 export interface FastnConfig {
   /** The API key (`fsk_test_…` or `fsk_live_…`), sent as `x-fastn-api-key`. */
   apiKey: string;
-  /** The workspace (a UUID), sent as `x-fastn-space-id`. */
+  /** The workspace, sent as `x-fastn-space-id`: with the key, a complete request. */
   spaceId: string;
-  /** The tenant, sent as `x-fastn-space-tenantid`; empty unless the workspace is multi-tenant. */
+  /** The tenant (e.g. `tenant_customer_123`), sent as `x-fastn-space-tenantid` only for multi-tenant workspaces. */
   tenantId?: string;
-  /** `LIVE` (default), `DRAFT`, `STAGING` or `DEV`, sent as `stage`. */
+  /** `DRAFT`, or a live environment's name, sent as `stage` when set. */
   stage?: string;
   /** Defaults to the production server of the spec. */
   baseUrl?: string;
@@ -50,7 +50,8 @@ export class FastnApiError extends Error {
     readonly body: ApiError,
     readonly retryAfterSeconds: components["headers"]["RetryAfter"] | undefined,
   ) {
-    super(`${status} ${body.code}: ${body.message}`);
+    // No field of the Error body is guaranteed: the docs' real 400 has no `message`, the SDK reads `error`.
+    super(`${status} ${body.code ?? body.error ?? "ERROR"}: ${body.message ?? body.error ?? "no message"}`);
     this.name = "FastnApiError";
   }
 }
@@ -78,10 +79,10 @@ async function request<T>(
   const headers: Record<string, string> = {
     "x-fastn-api-key": config.apiKey,
     "x-fastn-space-id": config.spaceId,
-    "x-fastn-space-tenantid": config.tenantId ?? "",
-    stage: config.stage ?? "LIVE",
     Accept: "application/json",
   };
+  if (config.tenantId !== undefined) headers["x-fastn-space-tenantid"] = config.tenantId;
+  if (config.stage !== undefined) headers["stage"] = config.stage;
   const init: RequestInit = { method, headers };
   if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";

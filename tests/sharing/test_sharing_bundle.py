@@ -56,7 +56,9 @@ def test_dereferenced_form_has_no_refs_but_recursive_ones() -> None:
 def test_dereferenced_operations_carry_their_error_bodies() -> None:
     dereferenced = json.loads(DEREF_FORM.read_text(encoding="utf-8"))
     response = dereferenced["paths"]["/api/v1/customers"]["get"]["responses"]["401"]
-    assert response["content"]["application/json"]["schema"]["required"][:2] == ["code", "message"]
+    error = response["content"]["application/json"]["schema"]
+    assert {"code", "message", "error", "statusCode", "datasourceDebug"} <= set(error["properties"])
+    assert error["properties"]["datasourceDebug"]["properties"]["name"]["type"] == "string"  # inlined, no $ref
 
 
 # --------------------------------------------------------------------------- the check mode
