@@ -53,7 +53,7 @@ from fastn_client.models.connector_create import ConnectorCreate
 from fastn_client.models.connector_update import ConnectorUpdate
 from fastn_client.models.customer_create import CustomerCreate
 from fastn_client.models.customer_update import CustomerUpdate
-from fastn_client.models.permission import Permission
+from fastn_client.models.permission_grant import PermissionGrant
 from fastn_client.models.role_create import RoleCreate
 from fastn_client.models.secret import Secret
 from fastn_client.models.secret_create import SecretCreate
@@ -129,7 +129,7 @@ def roles(client: AuthenticatedClient) -> Maker:
     return lambda n: create_role.sync(
         client=client,
         body=RoleCreate(
-            key=f"reader_{n}", name=f"Reader {n}", permissions=[Permission(resource="customers", actions=["read"])]
+            key=f"reader_{n}", name=f"Reader {n}", permissions=[PermissionGrant(resource="customers", actions=["read"])]
         ),
     )
 
@@ -345,7 +345,7 @@ def test_custom_role_grants_exactly_its_permissions(client: AuthenticatedClient,
             key="auditor",
             name="Auditor",
             description="Reads customers, nothing else.",
-            permissions=[Permission(resource="customers", actions=["read"])],
+            permissions=[PermissionGrant(resource="customers", actions=["read"])],
         ),
     )
     assert (role.key, role.system) == ("auditor", False)
@@ -357,7 +357,7 @@ def test_custom_role_grants_exactly_its_permissions(client: AuthenticatedClient,
         create_role.sync(
             client=client,
             body=RoleCreate(
-                key="auditor", name="Again", permissions=[Permission(resource="customers", actions=["read"])]
+                key="auditor", name="Again", permissions=[PermissionGrant(resource="customers", actions=["read"])]
             ),
         )
     assert duplicate.value.code == "CONFLICT"

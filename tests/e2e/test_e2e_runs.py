@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
+
 import pytest
 from fastn_client import AuthenticatedClient, ConflictError
 from fastn_client.api.ai import deploy_ai_build, generate_ai_build, get_ai_build, start_ai_build

@@ -35,8 +35,8 @@ import attrs
 import pytest
 from fastn_client import models
 from fastn_client.lib.fast_parsing import parse_uuid
-from fastn_client.models import Customer, CustomerList
-from fastn_client.models.customer_status import check_customer_status
+from fastn_client.models import Customer, CustomerCreate, CustomerList
+from fastn_client.models.plan import check_plan
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -274,15 +274,21 @@ def corrupted(data: st.DataObject, payload: dict[str, Any]) -> dict[str, Any]:
     return payload
 
 
+def _is_object(schema: dict[str, Any]) -> bool:
+    """Whether the generator makes a model class of the schema (an object, or an allOf of objects)."""
+    return schema.get("type") == "object" or "allOf" in schema
+
+
+NEXT = {"nextCursor": None}
 MODEL_SCHEMAS = sorted(
     name
     for name, schema in SCHEMAS.items()
-    if "enum" not in schema and hasattr(models, name) and hasattr(getattr(models, name), "from_dict")
+    if _is_object(schema) and hasattr(models, name) and hasattr(getattr(models, name), "from_dict")
 )
 
 
 def test_every_object_schema_of_the_spec_is_compared() -> None:
-    objects = [name for name, schema in SCHEMAS.items() if "enum" not in schema]
+    objects = [name for name, schema in SCHEMAS.items() if _is_object(schema)]
     assert sorted(objects) == MODEL_SCHEMAS
 
 
@@ -340,14 +346,17 @@ def test_customer_fields_keep_their_types() -> None:
     assert Customer.from_dict(customer.to_dict()) == customer
 
 
-def test_an_unknown_enum_value_is_still_rejected_with_the_same_error() -> None:
+def test_an_unknown_value_of_an_open_response_enum_is_kept_and_a_closed_request_enum_rejects() -> None:
+    """Response enums are open (`Plan | str`): a value the spec does not list is data, round trip
+    included. A request body's enum is closed, and still fails with the generator's own error."""
+    page = CustomerList.from_dict({"data": [CUSTOMER, {**CUSTOMER, "status": "deleted", "plan": "platinum"}]} | NEXT)
+    assert (page.data[1].status, page.data[1].plan) == ("deleted", "platinum")
+    assert page.to_dict()["data"][1]["status"] == "deleted"
     with pytest.raises(TypeError) as expected:
-        check_customer_status("deleted")
+        check_plan("platinum")
     with pytest.raises(TypeError) as raised:
-        Customer.from_dict({**CUSTOMER, "status": "deleted"})
+        CustomerCreate.from_dict({"name": "Acme", "slug": "acme", "adminEmail": "a@acme.example", "plan": "platinum"})
     assert str(raised.value) == str(expected.value)
-    with pytest.raises(TypeError):
-        CustomerList.from_dict({"data": [CUSTOMER, {**CUSTOMER, "plan": "platinum"}], "nextCursor": None})
 
 
 def test_unknown_keys_land_in_additional_properties_in_order() -> None:

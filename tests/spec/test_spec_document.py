@@ -20,7 +20,8 @@ OPERATIONS = operations()
 SEED_CSV = Path(__file__).with_name("seed_endpoints.csv")
 ERROR_STATUSES_EVERYWHERE = ("400", "401", "403", "429", "500")
 RATE_LIMIT_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
-VERB_RESOURCE = re.compile(r"^(list|create|get|update|delete|run|cancel|generate|deploy|invite|revoke|query|send|start)[A-Z][A-Za-z]*$")
+VERBS = "list|create|get|update|delete|run|cancel|generate|deploy|invite|revoke|query|send|start"
+VERB_RESOURCE = re.compile(rf"^({VERBS})[A-Z][A-Za-z]*$")
 
 
 def seed_rows() -> list[dict[str, str]]:
@@ -245,9 +246,8 @@ def test_long_running_operations_answer_202_with_a_pollable_resource(op_id: str)
     op = next(op for op in OPERATIONS if op.id == op_id)
     accepted = resolve(op.body["responses"]["202"])
     assert "Location" in accepted["headers"]
-    (link,) = accepted["links"].values()
-    target = next(o for o in OPERATIONS if o.id == link["operationId"])
-    assert target.method == "get", f"{op_id} links to a GET to poll"
+    targets = [next(o for o in OPERATIONS if o.id == link["operationId"]) for link in accepted["links"].values()]
+    assert any(target.method == "get" for target in targets), f"{op_id} links to a GET to poll"
 
 
 @pytest.mark.parametrize(
@@ -269,9 +269,21 @@ def test_create_operations_link_to_what_they_created(op: Operation) -> None:
         parameters = link.get("parameters", {})
         assert set(parameters) <= declared, f"{op} link {name}: unknown parameters"
         assert all(v == "$response.body#/id" for v in parameters.values()), f"{op} link {name}"
+        # openapi-generator accepts a link body only as one runtime expression, which cannot build an object:
+        # a link says in words which body field takes which value (tests/contract/fastn_checks.py sends it).
+        assert "requestBody" not in link, f"{op} link {name}: no requestBody"
         if target in same_item and target.method == "put":
-            assert link["requestBody"] == {"revision": "$response.body#/revision"}, f"{op} link {name}: revision"
-        assert parameters or "requestBody" in link, f"{op} link {name} passes nothing"
+            assert "`revision`" in link["description"], f"{op} link {name}: say to send the revision"
+        assert parameters or _names(_body_schema(target) or {}, op.path), f"{op} link {name} passes nothing"
+
+
+def _names(schema: dict[str, Any], collection: str) -> bool:
+    """Whether a body has a field naming a resource of `collection` (`x-fastn-references`), or a list of them."""
+    for field in schema.get("properties", {}).values():
+        field = resolve(field)
+        if collection in (field.get("x-fastn-references"), resolve(field.get("items", {})).get("x-fastn-references")):
+            return True
+    return False
 
 
 def test_list_operations_are_paginated_with_an_envelope() -> None:
