@@ -215,8 +215,10 @@ def test_an_explicit_proxy_still_goes_through_the_retrying_transport() -> None:
 
 
 def test_an_undocumented_status_raises_a_fastn_error_when_asked_to() -> None:
-    """With raise_on_unexpected_status, a 2xx the spec does not document raises UnexpectedStatus,
-    which `except FastnError` catches like every other error of the client."""
+    """A 2xx the spec does not document raises UnexpectedStatus (from sync() always, from
+    sync_detailed() with raise_on_unexpected_status), an APIResponseValidationError, which
+    `except FastnError` catches like every other error of the client. More cases in
+    test_unexpected_responses.py."""
     client = AuthenticatedClient(
         base_url="https://fastn.test",
         token=KEY,
@@ -227,4 +229,7 @@ def test_an_undocumented_status_raises_a_fastn_error_when_asked_to() -> None:
     with pytest.raises(fastn_client.FastnError) as caught:
         list_customers.sync(client=client)
     assert isinstance(caught.value, fastn_client.errors.UnexpectedStatus)
+    assert isinstance(caught.value, fastn_client.APIResponseValidationError)
     assert caught.value.status_code == 299
+    with pytest.raises(fastn_client.errors.UnexpectedStatus):
+        list_customers.sync_detailed(client=client)

@@ -9,6 +9,7 @@ import fastn_client.lib as lib
 
 EXPECTED = {
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncFastnTransport",
