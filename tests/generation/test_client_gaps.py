@@ -80,7 +80,27 @@ def test_bearer_token_is_the_documented_alternative() -> None:
 def test_workspace_headers_are_left_out_when_not_set() -> None:
     client, seen = client_with(empty_page)
     list_customers.sync(client=client)
-    assert not {"x-fastn-space-id", "x-fastn-space-tenantid", "stage"} & set(seen[0].headers)
+    assert not {"x-fastn-space-id", "x-fastn-space-tenantid", "stage", "x-fastn-custom-auth"} & set(seen[0].headers)
+
+
+def test_a_key_and_a_space_id_make_a_complete_request() -> None:
+    """The docs' minimal request: the tenant and stage headers are optional and not sent empty."""
+    client, seen = client_with(empty_page, space_id="space-1")
+    list_customers.sync(client=client)
+    assert {"x-fastn-api-key", "x-fastn-space-id"} <= set(seen[0].headers)
+    assert not {"x-fastn-space-tenantid", "stage"} & set(seen[0].headers)
+
+
+def test_custom_auth_sends_the_flag_with_the_caller_s_own_token() -> None:
+    client, seen = client_with(
+        empty_page, auth_header_name="Authorization", prefix="Bearer", custom_auth=True, tenant_id="tenant_customer_123"
+    )
+    list_customers.sync(client=client)
+    headers = seen[0].headers
+    assert (headers["x-fastn-custom-auth"], headers["authorization"]) == ("true", f"Bearer {KEY}")
+    assert headers["x-fastn-space-tenantid"] == "tenant_customer_123"  # not a UUID, sent as is
+    assert AuthenticatedClient.from_env({"FASTN_API_KEY": KEY, "FASTN_CUSTOM_AUTH": "true"}).custom_auth is True
+    assert AuthenticatedClient.from_env({"FASTN_API_KEY": KEY, "FASTN_CUSTOM_AUTH": "0"}).custom_auth is False
 
 
 def test_from_env_reads_the_documented_variables() -> None:
