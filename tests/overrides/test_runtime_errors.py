@@ -153,6 +153,22 @@ def test_message_is_read_leniently(body: object, message: str) -> None:
     assert error.body == body
 
 
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"code": "NOT_FOUND", "error": "FLOW_NOT_FOUND"}, "NOT_FOUND"),  # code wins
+        ({"error": "FLOW_NOT_FOUND"}, "FLOW_NOT_FOUND"),  # the SDK's body: its error is the code
+        ({"error": "Flow not found"}, None),  # a sentence is a message, not a code
+        ({"error": {"code": "E"}}, None),
+        ({"code": "DATASOURCE_CONNECTION_ERROR", "statusCode": 400}, "DATASOURCE_CONNECTION_ERROR"),  # no message
+    ],
+)
+def test_code_comes_from_code_else_from_an_sdk_style_error(body: object, code: str | None) -> None:
+    error = _raised(_response(404, body))
+    assert error.code == code
+    assert error.message  # never empty: message, else error, else the status phrase
+
+
 def test_non_json_body_becomes_a_truncated_message() -> None:
     html = b"<html>" + b"x" * 500 + b"</html>"
     error = _raised(_response(502, html))

@@ -31,6 +31,7 @@ object; the status, headers and parsed body are copied instead.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Mapping
 
@@ -67,6 +68,8 @@ __all__ = [
 # A non-JSON error body (an HTML page from a proxy, say) is quoted in the
 # message only this far: enough to recognise it, short enough for a log line.
 _TEXT_BODY_LIMIT = 200
+# What a machine code looks like (UPPER_SNAKE_CASE), to tell one from a sentence.
+_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
 
 # What turning a body into the declared type raises when the body is not what the spec
 # says: a missing key (KeyError, a LookupError), a wrong type (TypeError, AttributeError),
@@ -315,6 +318,16 @@ def _message_from(body: Mapping[str, object]) -> str | None:
     return message
 
 
+def _code_from(body: Mapping[str, object]) -> str | None:
+    # "code" where there is one; else the official SDK's "error", when it is a code
+    # ({"error": "FLOW_NOT_FOUND"}) rather than a sentence ({"error": "Internal server error"}).
+    code = _str_field(body, "code")
+    if code is None:
+        error = _str_field(body, "error")
+        code = error if error is not None and _CODE.fullmatch(error) else None
+    return code
+
+
 def _request_info(response: httpx.Response) -> RequestInfo:
     # A Response built by hand has no request; say so rather than fail.
     return RequestInfo.of_response(response)
@@ -338,7 +351,7 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
         body = text
         message = text[:_TEXT_BODY_LIMIT] or None
     if isinstance(body, dict):
-        code = _str_field(body, "code")
+        code = _code_from(body)
         message = _message_from(body)
         request_id = _str_field(body, "requestId")
         details = _details(body.get("details"))
