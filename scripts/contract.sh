@@ -3,14 +3,16 @@
 # JUnit report in reports/contract.xml.
 #
 #   scripts/contract.sh
-#       the local mock (start it first: `make mock`, or `cd mock && python -m fastn_mock`);
-#       all operations, with the mock's default key.
+#       the local mock (start it first: `make mock`, or `cd mock && python -m fastn_mock`; MOCK_PORT
+#       as for the mock, default 4010); all operations, with the mock's default key. Against the
+#       mock every schemathesis warning fails the run too (missing test data, an operation that
+#       only ever answers 404 or 422, ...): the spec's links and examples must reach every operation.
 #   BASE_URL=https://live.fastn.ai FASTN_API_KEY=fsk_live_… FASTN_SPACE_ID=<uuid> scripts/contract.sh
 #       any other server, e.g. the real service: read-only (GET) operations only…
 #   ALLOW_WRITES=1 BASE_URL=… scripts/contract.sh
 #       …unless writes are allowed explicitly (they create, change and delete data).
 #
-# Optional: FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), SEED (default: the one in
+# Optional: SPEC (default openapi/fastn.yaml), FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), SEED (default: the one in
 # schemathesis.toml), MAX_EXAMPLES (default: the one in schemathesis.toml), REPORT (JUnit path).
 # 429s are waited out (Retry-After), so a rate-limited server makes the run slower, not red; start
 # the mock with MOCK_RATE_LIMIT=0 for the fastest local run.
@@ -20,9 +22,9 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PY="$ROOT/.venv/bin/python"
 SCHEMATHESIS="$ROOT/.venv/bin/schemathesis"
-SPEC=openapi/fastn.yaml
+SPEC=${SPEC:-openapi/fastn.yaml}
 
-MOCK_URL=http://127.0.0.1:4010
+MOCK_URL=http://127.0.0.1:${MOCK_PORT:-4010}
 MOCK_KEY=fsk_test_mock_owner
 MOCK_SPACE=5f0c6a52-3b1e-4d7a-9c2f-8e1d4b6a7c30
 
@@ -31,9 +33,12 @@ if [[ -z "${BASE_URL:-}" ]]; then
     FASTN_API_KEY=${FASTN_API_KEY:-$MOCK_KEY}
     FASTN_SPACE_ID=${FASTN_SPACE_ID:-$MOCK_SPACE}
     ALLOW_WRITES=${ALLOW_WRITES:-1}
+    FAIL_ON_WARNINGS=1
 else
     ALLOW_WRITES=${ALLOW_WRITES:-0}
+    FAIL_ON_WARNINGS=0
 fi
+export FAIL_ON_WARNINGS
 : "${FASTN_API_KEY:?set FASTN_API_KEY to a key of the server at $BASE_URL}"
 : "${FASTN_SPACE_ID:?set FASTN_SPACE_ID to the workspace of that key}"
 export BASE_URL FASTN_API_KEY FASTN_SPACE_ID
@@ -85,6 +90,9 @@ auth = {
     "CustomAuth": os.environ.get("FASTN_CUSTOM_AUTH", "false"),
 }
 sections = "".join(f"\n[auth.openapi.{scheme}]\napi_key = {json.dumps(value)}\n" for scheme, value in auth.items())
+if os.environ["FAIL_ON_WARNINGS"] == "1":
+    # The mock holds nothing the run did not create, so a warning there is a gap in the spec's links or examples.
+    sections += "\n[warnings]\nfail-on = true\n"
 Path(sys.argv[1]).write_text(Path("schemathesis.toml").read_text(encoding="utf-8") + sections, encoding="utf-8")
 EOF
 

@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Run a workflow
-         * @description Starts an execution of the workflow with the given input and answers 202 at once with the execution, status `pending`. Poll `getExecution` (the `Location` header and the `GetExecution` link point at it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
+         * @description Runs the workflow with the given input. An `instant`-tier workflow runs synchronously: the answer is 200 with whatever the flow's Success step returns (any JSON, defined by the flow), or 408 `TIMED_OUT` if it takes longer than the workflow allows. A `standard` or `long` workflow answers 202 at once with the execution, status `pending`: poll `getExecution` (the `Location` header and the `GetExecution` link point at it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
          */
         post: operations["runWorkflow"];
         delete?: never;
@@ -239,7 +239,7 @@ export interface paths {
         put?: never;
         /**
          * Create a trigger
-         * @description Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
+         * @description Creates a trigger routed to one or more workflows (422 if one does not exist). `cron` triggers need `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
          */
         post: operations["createTrigger"];
         delete?: never;
@@ -310,6 +310,26 @@ export interface paths {
         get: operations["getExecution"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/executions/{executionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an execution
+         * @description Stops a `pending` or `running` execution: it ends `cancelled` and the answer is the execution in that state. An execution that is already final cannot be cancelled (409 `CONFLICT`).
+         */
+        post: operations["cancelExecution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -579,7 +599,7 @@ export interface paths {
         put?: never;
         /**
          * Start an AI build
-         * @description Starts an AI build of a connector or a workflow and answers 202 at once with the build job, status `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it): PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED.
+         * @description Starts an AI build of a connector or a workflow and answers 202 at once with the build job, status `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it). The lifecycle is the docs': PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNED` and `GENERATED` wait for the caller (`generateAiBuild`, then `deployAiBuild`); `DEPLOYED` and `FAILED` are final.
          */
         post: operations["startAiBuild"];
         delete?: never;
@@ -597,11 +617,51 @@ export interface paths {
         };
         /**
          * Get an AI build job
-         * @description Returns a build job, to poll after `startAiBuild`. Not in the seed reference: the seed lists no way to poll a build, so this path is this document's inference.
+         * @description Returns a build job, to poll after `startAiBuild` and `generateAiBuild`. Not in the seed reference: the seed lists no way to poll a build, so this path is this document's inference.
          */
         get: operations["getAiBuild"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/build/{buildId}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a planned AI build
+         * @description Approves the plan of a `PLANNED` build and starts generating it: the answer is 202 with the job, status `GENERATING`. Poll `getAiBuild` until it is `GENERATED` (or `FAILED`). A build in any other state cannot be generated (409 `CONFLICT`).
+         */
+        post: operations["generateAiBuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/build/{buildId}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deploy a generated AI build
+         * @description Deploys what a `GENERATED` build produced: the answer is the job, status `DEPLOYED` (final). A build in any other state cannot be deployed (409 `CONFLICT`).
+         */
+        post: operations["deployAiBuild"];
         delete?: never;
         options?: never;
         head?: never;
@@ -614,22 +674,42 @@ export interface components {
     schemas: {
         /**
          * Error
-         * @description The one error body of the API, for every 4xx and 5xx status. `code` is stable and machine-readable; `message` is for people and may change. Unknown codes must be tolerated: clients map on the HTTP status first.
+         * @description The error body of the API, for every 4xx and 5xx status. No field is guaranteed: the one real body the docs print (a 400) carries `code`, `statusCode`, `isCustomAuthError`, `step` and `datasourceDebug` but no `message`, and the official SDK also reads an `error` field. Clients map on the HTTP status first, read `code` (else `error`, when it is a code such as `FLOW_NOT_FOUND`) as the machine code and `message` (else `error`) as the text, and tolerate unknown codes and fields.
          */
         Error: {
             /**
-             * @description Machine code. Documented: `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `TIMED_OUT`, `RATE_LIMITED`, `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`, `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `VALIDATION_ERROR`, `SERVICE_UNAVAILABLE`.
+             * @description Machine code. Documented: `DATASOURCE_CONNECTION_ERROR` (400), `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `TIMED_OUT` (408), `RATE_LIMITED`, `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`, `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `VALIDATION_ERROR`, `SERVICE_UNAVAILABLE`. New codes may appear.
              * @example NOT_FOUND
              */
-            code: string;
-            /** @description Human-readable explanation. */
-            message: string;
-            /** @description The HTTP status, repeated for logs and proxies that drop it. */
-            statusCode: number;
+            code?: string;
+            /** @description Human-readable explanation. Absent from the docs' real 400 body. */
+            message?: string;
+            /** @description The error as the official SDK reads it when there is no `message`, e.g. `FLOW_NOT_FOUND`. */
+            error?: string;
+            /**
+             * Format: int32
+             * @description The HTTP status, repeated for logs and proxies that drop it.
+             */
+            statusCode?: number;
+            /** @description Whether the failure came from the flow's custom authentication. */
+            isCustomAuthError?: boolean;
+            /** @description Name of the flow step that failed, e.g. `sendMessageApi`. */
+            step?: string;
+            datasourceDebug?: components["schemas"]["DatasourceDebug"];
             /** @description Identifier of the request, to quote to support. */
             requestId?: string;
             /** @description Field-level problems, for 400 and 422. */
             details?: components["schemas"]["ErrorDetail"][];
+        };
+        /**
+         * DatasourceDebug
+         * @description What a connector's third-party service answered when a step calling it failed (`DATASOURCE_CONNECTION_ERROR`): check `jsonObject` for the external error.
+         */
+        DatasourceDebug: {
+            /** @description The connector action that failed, e.g. `sendMessage`. */
+            name?: string;
+            /** @description The third party's raw answer, any JSON, e.g. `{"ok": false, "error": "channel_not_found"}`. */
+            jsonObject?: unknown;
         };
         /**
          * ErrorDetail
@@ -643,6 +723,11 @@ export interface components {
             /** @description Machine code of the problem, e.g. `too_long`, `required`, `invalid_format`. */
             code?: string;
         };
+        /**
+         * UnlistedValue
+         * @description A value of a response enumeration that this document does not list (yet). The service may add values at any time: clients keep an unknown value as a plain string and never fail on it.
+         */
+        UnlistedValue: string;
         /**
          * CustomerStatus
          * @description Lifecycle state of a customer.
@@ -675,10 +760,10 @@ export interface components {
         AuthMethod: "none" | "basic" | "bearer" | "api_key" | "oauth2" | "custom";
         /**
          * ConnectionStatus
-         * @description State of a connection; `pending` until its OAuth flow completes.
+         * @description State of a connection: `pending` until its OAuth flow completes, then `active` (the SDK's `auth.status` says `authorized`); `inactive`, `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this document's addition.
          * @enum {string}
          */
-        ConnectionStatus: "pending" | "active" | "failed" | "revoked";
+        ConnectionStatus: "pending" | "active" | "authorized" | "inactive" | "expired" | "failed" | "revoked";
         /**
          * ExecutionTier
          * @description Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run asynchronously.
@@ -693,16 +778,16 @@ export interface components {
         WorkflowStatus: "active" | "inactive";
         /**
          * TriggerType
-         * @description What fires a trigger.
+         * @description What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a `manual` run, or an app `event` such as `order.created`.
          * @enum {string}
          */
-        TriggerType: "webhook" | "schedule" | "manual" | "app_event";
+        TriggerType: "webhook" | "cron" | "manual" | "event";
         /**
          * ExecutionStatus
-         * @description State of an execution. `pending` and `running` are transient; the others are final.
+         * @description State of an execution: `pending` (triggered, not started), `queued` (waiting for a runner) and `running` are transient; `completed`, `failed`, `cancelled` and `timed_out` are final.
          * @enum {string}
          */
-        ExecutionStatus: "pending" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
+        ExecutionStatus: "pending" | "queued" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
         /**
          * TriggeredBy
          * @description What started an execution.
@@ -771,7 +856,7 @@ export interface components {
         BuildKind: "connector" | "workflow";
         /**
          * BuildStatus
-         * @description Progress of a build job. `GENERATED`, `DEPLOYED` and `FAILED` are final (`FAILED` is inferred).
+         * @description Progress of a build job, in the docs' lifecycle PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNING` and `GENERATING` are in progress; `PLANNED` waits for the caller to `generateAiBuild` and `GENERATED` for `deployAiBuild`; `DEPLOYED` and `FAILED` are final. `FAILED` is inferred.
          * @enum {string}
          */
         BuildStatus: "PLANNING" | "PLANNED" | "GENERATING" | "GENERATED" | "DEPLOYED" | "FAILED";
@@ -795,15 +880,21 @@ export interface components {
             name: string;
             /** @description URL-safe unique handle, e.g. `acme-customer`. Unique within the workspace. */
             slug: string;
-            status: components["schemas"]["CustomerStatus"];
+            /** @description Lifecycle state of a customer. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["CustomerStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: email
              * @description Email of the customer's administrator.
              */
             adminEmail: string;
-            plan: components["schemas"]["Plan"];
-            dataResidency: components["schemas"]["DataResidency"];
-            /** @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field. */
+            /** @description Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise 6,000/min. Values not listed here arrive as plain strings. */
+            plan: components["schemas"]["Plan"] | components["schemas"]["UnlistedValue"];
+            /** @description Region where the customer's data is stored. Values not listed here arrive as plain strings. */
+            dataResidency: components["schemas"]["DataResidency"] | components["schemas"]["UnlistedValue"];
+            /**
+             * Format: int32
+             * @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field.
+             */
             readonly revision: number;
             /**
              * Format: date-time
@@ -840,7 +931,10 @@ export interface components {
          * @description Changes to a customer. Omitted fields keep their value; `slug` and `dataResidency` cannot change.
          */
         CustomerUpdate: {
-            /** @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing. */
+            /**
+             * Format: int32
+             * @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing.
+             */
             revision: number;
             /** @description Display name. */
             name?: string;
@@ -857,10 +951,7 @@ export interface components {
          * @description A connector: a packaged integration with a third-party API.
          */
         Connector: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the connector, assigned by the server.
-             */
+            /** @description Unique identifier of the connector, assigned by the server. */
             readonly id: string;
             /** @description Display name. */
             name: string;
@@ -870,18 +961,23 @@ export interface components {
             description: string;
             /** @description Host name of the API the connector talks to. */
             domain?: string;
-            visibility: components["schemas"]["Visibility"];
+            /** @description Who can see and use a connector. Values not listed here arrive as plain strings. */
+            visibility: components["schemas"]["Visibility"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: uri
              * @description Icon shown in the UI.
              */
             iconUrl?: string | null;
-            authMethod: components["schemas"]["AuthMethod"];
+            /** @description How a connector authenticates to the third-party API. Values not listed here arrive as plain strings. */
+            authMethod: components["schemas"]["AuthMethod"] | components["schemas"]["UnlistedValue"];
             /** @description Whether the connector can be used by workflows. */
             active: boolean;
             /** @description Whether the current version is deployed. */
             readonly deployed: boolean;
-            /** @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field. */
+            /**
+             * Format: int32
+             * @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field.
+             */
             readonly revision: number;
             /**
              * Format: date-time
@@ -923,7 +1019,10 @@ export interface components {
          * @description Changes to a connector. Omitted fields keep their value; `slug` cannot change.
          */
         ConnectorUpdate: {
-            /** @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing. */
+            /**
+             * Format: int32
+             * @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing.
+             */
             revision: number;
             /** @description Display name. */
             name?: string;
@@ -935,9 +1034,9 @@ export interface components {
             visibility?: components["schemas"]["Visibility"];
             /**
              * Format: uri
-             * @description Icon shown in the UI.
+             * @description Icon shown in the UI. `null` clears it.
              */
-            iconUrl?: string;
+            iconUrl?: string | null;
             authMethod?: components["schemas"]["AuthMethod"];
             /** @description Defaults to `true`. */
             active?: boolean;
@@ -947,19 +1046,14 @@ export interface components {
          * @description A connection: a connector authorised for one tenant (customer) of the workspace.
          */
         Connection: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the connection, assigned by the server.
-             */
+            /** @description Unique identifier of the connection, assigned by the server. */
             readonly id: string;
-            /**
-             * Format: uuid
-             * @description The connector this connection uses.
-             */
+            /** @description The connector this connection uses. */
             connectorId: string;
             /** @description Tenant the connection belongs to; empty for the workspace itself. */
             tenantId: string;
-            status: components["schemas"]["ConnectionStatus"];
+            /** @description State of a connection: `pending` until its OAuth flow completes, then `active`; `inactive`, `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this document's addition. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["ConnectionStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: uri
              * @description Where the end user completes OAuth, for `pending` OAuth connections; null otherwise.
@@ -986,10 +1080,7 @@ export interface components {
          * @description Fields to create a connection.
          */
         ConnectionCreate: {
-            /**
-             * Format: uuid
-             * @description Connector to connect; 404 `NOT_FOUND` if it does not exist.
-             */
+            /** @description Connector to connect; 422 `VALIDATION_ERROR` if it does not exist. */
             connectorId: string;
             /** @description Tenant to connect for; defaults to the `x-fastn-space-tenantid` header. */
             tenantId?: string;
@@ -1005,11 +1096,13 @@ export interface components {
          */
         RetryPolicy: {
             /**
+             * Format: int32
              * @description Attempts in all, the first included.
              * @default 3
              */
             maxAttempts: number;
             /**
+             * Format: int32
              * @description Delay before the first retry.
              * @default 5000
              */
@@ -1020,6 +1113,7 @@ export interface components {
              */
             backoffCoefficient: number;
             /**
+             * Format: int32
              * @description Upper bound of the delay.
              * @default 60000
              */
@@ -1030,10 +1124,7 @@ export interface components {
          * @description A workflow: steps that run on the platform when triggered or run on demand.
          */
         Workflow: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the workflow, assigned by the server.
-             */
+            /** @description Unique identifier of the workflow, assigned by the server. */
             readonly id: string;
             /** @description Display name. */
             name: string;
@@ -1041,14 +1132,22 @@ export interface components {
             slug: string;
             /** @description What the workflow does. */
             description: string;
-            executionTier: components["schemas"]["ExecutionTier"];
-            /** @description Run time after which an execution is `timed_out`. */
+            /** @description Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run asynchronously. Values not listed here arrive as plain strings. */
+            executionTier: components["schemas"]["ExecutionTier"] | components["schemas"]["UnlistedValue"];
+            /**
+             * Format: int32
+             * @description Run time after which an execution is `timed_out`.
+             */
             timeoutSeconds: number;
-            status: components["schemas"]["WorkflowStatus"];
+            /** @description Whether a workflow accepts runs and trigger events. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["WorkflowStatus"] | components["schemas"]["UnlistedValue"];
             /** @description Published version, `v1`, `v2`… (not the concurrency `revision`). */
             readonly version: string;
             retryPolicy: components["schemas"]["RetryPolicy"];
-            /** @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field. */
+            /**
+             * Format: int32
+             * @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field.
+             */
             readonly revision: number;
             /**
              * Format: date-time
@@ -1074,7 +1173,10 @@ export interface components {
             description?: string;
             /** @description Defaults to `standard`. */
             executionTier?: components["schemas"]["ExecutionTier"];
-            /** @description Defaults to 300. */
+            /**
+             * Format: int32
+             * @description Defaults to 300.
+             */
             timeoutSeconds?: number;
             /** @description Defaults to `active`. */
             status?: components["schemas"]["WorkflowStatus"];
@@ -1085,7 +1187,10 @@ export interface components {
          * @description Changes to a workflow. Omitted fields keep their value; `slug` cannot change.
          */
         WorkflowUpdate: {
-            /** @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing. */
+            /**
+             * Format: int32
+             * @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing.
+             */
             revision: number;
             /** @description Display name. */
             name?: string;
@@ -1093,7 +1198,10 @@ export interface components {
             description?: string;
             /** @description Defaults to `standard`. */
             executionTier?: components["schemas"]["ExecutionTier"];
-            /** @description Defaults to 300. */
+            /**
+             * Format: int32
+             * @description Defaults to 300.
+             */
             timeoutSeconds?: number;
             /** @description Defaults to `active`. */
             status?: components["schemas"]["WorkflowStatus"];
@@ -1110,25 +1218,31 @@ export interface components {
             };
         };
         /**
+         * WorkflowRunResult
+         * @description What an `instant` run returns: the body the flow's Success step defines. Any JSON value, usually an object; its shape belongs to the flow, not to this API.
+         */
+        WorkflowRunResult: unknown;
+        /**
          * Trigger
          * @description A trigger: an event source that starts workflows.
          */
         Trigger: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the trigger, assigned by the server.
-             */
+            /** @description Unique identifier of the trigger, assigned by the server. */
             readonly id: string;
             /** @description Display name. */
             name: string;
-            type: components["schemas"]["TriggerType"];
+            /** @description What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a `manual` run, or an app `event` such as `order.created`. Values not listed here arrive as plain strings. */
+            type: components["schemas"]["TriggerType"] | components["schemas"]["UnlistedValue"];
             /** @description Workflows started when the trigger fires. */
             workflowIds: string[];
             /** @description Whether the trigger fires. */
             enabled: boolean;
-            /** @description Cron expression, for `schedule` triggers (or `intervalSeconds`). */
+            /** @description Cron expression, for `cron` triggers (or `intervalSeconds`). */
             cron: string | null;
-            /** @description Fixed interval, for `schedule` triggers without `cron`. */
+            /**
+             * Format: int32
+             * @description Fixed interval, for `cron` triggers without `cron`.
+             */
             intervalSeconds: number | null;
             /**
              * Format: uri
@@ -1139,9 +1253,12 @@ export interface components {
             deduplicationKey: string | null;
             /** @description Keep events that failed every retry for inspection. */
             deadLetterEnabled: boolean;
-            /** @description Event name, for `app_event` triggers, e.g. `contact.created`. */
+            /** @description Event name, for `event` triggers, e.g. `contact.created`. */
             event: string | null;
-            /** @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field. */
+            /**
+             * Format: int32
+             * @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field.
+             */
             readonly revision: number;
             /**
              * Format: date-time
@@ -1166,15 +1283,18 @@ export interface components {
             workflowIds: string[];
             /** @description Defaults to `true`. */
             enabled?: boolean;
-            /** @description Cron expression (5 or 6 fields), for `schedule` triggers. */
+            /** @description Cron expression (5 or 6 fields), for `cron` triggers. */
             cron?: string;
-            /** @description Fixed interval, for `schedule` triggers. */
+            /**
+             * Format: int32
+             * @description Fixed interval, for `cron` triggers.
+             */
             intervalSeconds?: number;
             /** @description JSON path in the webhook payload used to de-duplicate deliveries. */
             deduplicationKey?: string;
             /** @description Defaults to `false`. */
             deadLetterEnabled?: boolean;
-            /** @description Event name, for `app_event` triggers. */
+            /** @description Event name, for `event` triggers. */
             event?: string;
         };
         /**
@@ -1182,7 +1302,10 @@ export interface components {
          * @description Changes to a trigger. Omitted fields keep their value; `type` cannot change.
          */
         TriggerUpdate: {
-            /** @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing. */
+            /**
+             * Format: int32
+             * @description The `revision` the caller last read. The update is applied only if it still matches; otherwise the server answers 409 `VERSION_MISMATCH` and changes nothing.
+             */
             revision: number;
             /** @description Display name. */
             name?: string;
@@ -1190,16 +1313,19 @@ export interface components {
             workflowIds?: string[];
             /** @description Defaults to `true`. */
             enabled?: boolean;
-            /** @description Cron expression (5 or 6 fields), for `schedule` triggers. */
-            cron?: string;
-            /** @description Fixed interval, for `schedule` triggers. */
-            intervalSeconds?: number;
-            /** @description JSON path in the webhook payload used to de-duplicate deliveries. */
-            deduplicationKey?: string;
+            /** @description Cron expression (5 or 6 fields), for `cron` triggers. `null` clears it. */
+            cron?: string | null;
+            /**
+             * Format: int32
+             * @description Fixed interval, for `cron` triggers. `null` clears it.
+             */
+            intervalSeconds?: number | null;
+            /** @description JSON path in the webhook payload used to de-duplicate deliveries. `null` clears it. */
+            deduplicationKey?: string | null;
             /** @description Defaults to `false`. */
             deadLetterEnabled?: boolean;
-            /** @description Event name, for `app_event` triggers. */
-            event?: string;
+            /** @description Event name, for `event` triggers. `null` clears it. */
+            event?: string | null;
         };
         /**
          * ExecutionStep
@@ -1208,7 +1334,8 @@ export interface components {
         ExecutionStep: {
             /** @description Step name. */
             name: string;
-            status: components["schemas"]["StepStatus"];
+            /** @description State of one step of an execution. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["StepStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: date-time
              * @description When the step started.
@@ -1237,21 +1364,18 @@ export interface components {
          * @description One run of a workflow. Poll it with `getExecution` until `status` is final.
          */
         Execution: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the execution, assigned by the server.
-             */
+            /** @description Unique identifier of the execution, assigned by the server. */
             readonly id: string;
-            /**
-             * Format: uuid
-             * @description The workflow that ran.
-             */
+            /** @description The workflow that ran. */
             workflowId: string;
             /** @description Version of the workflow that ran. */
             workflowVersion: string;
-            tier: components["schemas"]["ExecutionTier"];
-            status: components["schemas"]["ExecutionStatus"];
-            triggeredBy: components["schemas"]["TriggeredBy"];
+            /** @description Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run asynchronously. Values not listed here arrive as plain strings. */
+            tier: components["schemas"]["ExecutionTier"] | components["schemas"]["UnlistedValue"];
+            /** @description State of an execution: `pending` (triggered, not started) and `running` are transient; `completed`, `failed`, `cancelled` and `timed_out` are final. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["ExecutionStatus"] | components["schemas"]["UnlistedValue"];
+            /** @description What started an execution. Values not listed here arrive as plain strings. */
+            triggeredBy: components["schemas"]["TriggeredBy"] | components["schemas"]["UnlistedValue"];
             /** @description Input the run received. */
             input: {
                 [key: string]: unknown;
@@ -1274,7 +1398,10 @@ export interface components {
              * @description When it reached a final status.
              */
             readonly completedAt: string | null;
-            /** @description Run time in milliseconds, once final. */
+            /**
+             * Format: int64
+             * @description Run time in milliseconds, once final.
+             */
             durationMs: number | null;
             /**
              * Format: date-time
@@ -1287,10 +1414,7 @@ export interface components {
          * @description A member of the workspace.
          */
         User: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the user, assigned by the server.
-             */
+            /** @description Unique identifier of the user, assigned by the server. */
             readonly id: string;
             /**
              * Format: email
@@ -1303,7 +1427,8 @@ export interface components {
             role: string;
             /** @description Teams the user belongs to. */
             teams: string[];
-            status: components["schemas"]["UserStatus"];
+            /** @description State of a workspace member. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["UserStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: date-time
              * @description Last activity.
@@ -1325,7 +1450,7 @@ export interface components {
              * @description Email to send the invitation to; 409 `CONFLICT` if already a member.
              */
             email: string;
-            /** @description Key of a system role (`owner`, `admin`, `developer`, `operator`, `viewer`, `end_user`) or a custom role; 404 `NOT_FOUND` if unknown. */
+            /** @description Key of a system role (`owner`, `admin`, `developer`, `operator`, `viewer`, `end_user`) or a custom role; 422 `VALIDATION_ERROR` if unknown. */
             role: string;
             /** @description Teams to add the user to. */
             teams?: string[];
@@ -1335,6 +1460,15 @@ export interface components {
          * @description Actions allowed on one kind of resource.
          */
         Permission: {
+            /** @description A kind of resource a permission applies to. Values not listed here arrive as plain strings. */
+            resource: components["schemas"]["PermissionResource"] | components["schemas"]["UnlistedValue"];
+            actions: (components["schemas"]["PermissionAction"] | components["schemas"]["UnlistedValue"])[];
+        };
+        /**
+         * PermissionGrant
+         * @description Actions a custom role allows on one kind of resource.
+         */
+        PermissionGrant: {
             resource: components["schemas"]["PermissionResource"];
             actions: components["schemas"]["PermissionAction"][];
         };
@@ -1343,10 +1477,7 @@ export interface components {
          * @description A role: a named set of permissions. System roles are built in; custom roles are created by the workspace.
          */
         Role: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the role, assigned by the server.
-             */
+            /** @description Unique identifier of the role, assigned by the server. */
             readonly id: string;
             /** @description Stable handle used when assigning the role. */
             key: string;
@@ -1374,21 +1505,19 @@ export interface components {
             name: string;
             /** @description What the role is for. */
             description?: string;
-            permissions: components["schemas"]["Permission"][];
+            permissions: components["schemas"]["PermissionGrant"][];
         };
         /**
          * ApiKey
          * @description An API key. Its secret is never returned after creation.
          */
         ApiKey: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the API key, assigned by the server.
-             */
+            /** @description Unique identifier of the API key, assigned by the server. */
             readonly id: string;
             /** @description Display name. */
             name: string;
-            mode: components["schemas"]["KeyMode"];
+            /** @description Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`. Values not listed here arrive as plain strings. */
+            mode: components["schemas"]["KeyMode"] | components["schemas"]["UnlistedValue"];
             /** @description First characters of the secret, to recognise the key. */
             readonly prefix: string;
             /** @description Key of the role whose permissions the key has. */
@@ -1425,7 +1554,7 @@ export interface components {
             /** @description Display name. */
             name: string;
             mode: components["schemas"]["KeyMode"];
-            /** @description Role of the key; defaults to `developer`. 404 `NOT_FOUND` if unknown. */
+            /** @description Role of the key; defaults to `developer`. 422 `VALIDATION_ERROR` if unknown. */
             role?: string;
             /**
              * Format: date-time
@@ -1438,10 +1567,7 @@ export interface components {
          * @description A named secret for workflows and connectors. Its value is write-only: it is never returned.
          */
         Secret: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the secret, assigned by the server.
-             */
+            /** @description Unique identifier of the secret, assigned by the server. */
             readonly id: string;
             /** @description Name used to reference the secret. */
             name: string;
@@ -1475,7 +1601,8 @@ export interface components {
          * @description The workspace's plan and billing period.
          */
         Billing: {
-            plan: components["schemas"]["Plan"];
+            /** @description Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise 6,000/min. Values not listed here arrive as plain strings. */
+            plan: components["schemas"]["Plan"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: email
              * @description Where invoices go.
@@ -1491,9 +1618,15 @@ export interface components {
              * @description End of the current billing period.
              */
             readonly currentPeriodEnd: string;
-            /** @description API calls per minute per key on this plan. */
+            /**
+             * Format: int32
+             * @description API calls per minute per key on this plan.
+             */
             rateLimitPerMinute: number;
-            /** @description API calls per day (Free plan only); null when unlimited. */
+            /**
+             * Format: int64
+             * @description API calls per day (Free plan only); null when unlimited.
+             */
             dailyCallLimit: number | null;
         };
         /**
@@ -1501,14 +1634,22 @@ export interface components {
          * @description Usage of one metric in the current period.
          */
         UsageItem: {
-            metric: components["schemas"]["UsageMetric"];
-            /** @description Amount used so far. */
+            /** @description A metered quantity. Values not listed here arrive as plain strings. */
+            metric: components["schemas"]["UsageMetric"] | components["schemas"]["UnlistedValue"];
+            /**
+             * Format: int64
+             * @description Amount used so far.
+             */
             used: number;
-            /** @description Quota for the period; null when unlimited. */
+            /**
+             * Format: int64
+             * @description Quota for the period; null when unlimited.
+             */
             limit: number | null;
             /** @description `used` as a percentage of `limit`. */
             percentUsed: number | null;
-            enforcement: components["schemas"]["Enforcement"];
+            /** @description What happens at the quota: `hard` blocks, `soft` warns, `none` only records. Values not listed here arrive as plain strings. */
+            enforcement: components["schemas"]["Enforcement"] | components["schemas"]["UnlistedValue"];
         };
         /**
          * BillingUsage
@@ -1532,13 +1673,22 @@ export interface components {
          * @description A limit of the plan.
          */
         Quota: {
-            metric: components["schemas"]["UsageMetric"];
-            /** @description Effective limit. */
+            /** @description A metered quantity. Values not listed here arrive as plain strings. */
+            metric: components["schemas"]["UsageMetric"] | components["schemas"]["UnlistedValue"];
+            /**
+             * Format: int64
+             * @description Effective limit.
+             */
             limit: number;
-            period: components["schemas"]["QuotaPeriod"];
-            /** @description The plan's default for this limit. */
+            /** @description Window over which a quota is counted. Values not listed here arrive as plain strings. */
+            period: components["schemas"]["QuotaPeriod"] | components["schemas"]["UnlistedValue"];
+            /**
+             * Format: int64
+             * @description The plan's default for this limit.
+             */
             planDefault: number;
-            enforcement: components["schemas"]["Enforcement"];
+            /** @description What happens at the quota: `hard` blocks, `soft` warns, `none` only records. Values not listed here arrive as plain strings. */
+            enforcement: components["schemas"]["Enforcement"] | components["schemas"]["UnlistedValue"];
         };
         /**
          * BillingQuotas
@@ -1552,7 +1702,8 @@ export interface components {
          * @description Who performed an action.
          */
         AuditActor: {
-            type: components["schemas"]["ActorType"];
+            /** @description Kind of principal that performed an audited action. Values not listed here arrive as plain strings. */
+            type: components["schemas"]["ActorType"] | components["schemas"]["UnlistedValue"];
             /** @description Identifier of the actor. */
             id: string;
             /** @description Email or display name. */
@@ -1573,10 +1724,7 @@ export interface components {
          * @description One entry of the audit log. Every mutation is recorded.
          */
         AuditEvent: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the audit event, assigned by the server.
-             */
+            /** @description Unique identifier of the audit event, assigned by the server. */
             readonly id: string;
             /**
              * Format: date-time
@@ -1587,7 +1735,8 @@ export interface components {
             /** @description Dotted action name, e.g. `workflow.execute.completed`, `auth.login`, `customer.create`. */
             action: string;
             resource: components["schemas"]["AuditResource"];
-            outcome: components["schemas"]["AuditOutcome"];
+            /** @description Result of an audited action. Values not listed here arrive as plain strings. */
+            outcome: components["schemas"]["AuditOutcome"] | components["schemas"]["UnlistedValue"];
             /** @description Request that caused it, if any. */
             requestId: string | null;
         };
@@ -1598,10 +1747,7 @@ export interface components {
         ChatRequest: {
             /** @description What to ask. */
             message: string;
-            /**
-             * Format: uuid
-             * @description Continue this conversation; omit to start one. 404 `NOT_FOUND` if unknown.
-             */
+            /** @description Continue this conversation; omit to start one. 422 `VALIDATION_ERROR` if unknown. */
             sessionId?: string;
         };
         /**
@@ -1609,15 +1755,9 @@ export interface components {
          * @description The AI agent's answer.
          */
         ChatReply: {
-            /**
-             * Format: uuid
-             * @description Conversation to continue with the next message.
-             */
+            /** @description Conversation to continue with the next message. */
             sessionId: string;
-            /**
-             * Format: uuid
-             * @description Identifier of this reply.
-             */
+            /** @description Identifier of this reply. */
             messageId: string;
             /** @description The answer. */
             reply: string;
@@ -1640,22 +1780,18 @@ export interface components {
         };
         /**
          * BuildJob
-         * @description An AI build job. Poll it with `getAiBuild` until `status` is final.
+         * @description An AI build job. Poll it with `getAiBuild`; act on it when `PLANNED` or `GENERATED`; it is over when `DEPLOYED` or `FAILED`.
          */
         BuildJob: {
-            /**
-             * Format: uuid
-             * @description Unique identifier of the build job, assigned by the server.
-             */
+            /** @description Unique identifier of the build job, assigned by the server. */
             readonly id: string;
-            kind: components["schemas"]["BuildKind"];
+            /** @description What an AI build produces. Values not listed here arrive as plain strings. */
+            kind: components["schemas"]["BuildKind"] | components["schemas"]["UnlistedValue"];
             /** @description The request. */
             prompt: string;
-            status: components["schemas"]["BuildStatus"];
-            /**
-             * Format: uuid
-             * @description The connector or workflow built, once `GENERATED`.
-             */
+            /** @description Progress of a build job, in the docs' lifecycle PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNING` and `GENERATING` are in progress; `PLANNED` waits for the caller to `generateAiBuild` and `GENERATED` for `deployAiBuild`; `DEPLOYED` and `FAILED` are final. `FAILED` is inferred. Values not listed here arrive as plain strings. */
+            status: components["schemas"]["BuildStatus"] | components["schemas"]["UnlistedValue"];
+            /** @description The connector or workflow built, once `GENERATED`. */
             resourceId: string | null;
             /** @description Why it failed, once `FAILED`. */
             error: components["schemas"]["ExecutionError"] | null;
@@ -1717,7 +1853,7 @@ export interface components {
         };
         /**
          * ExecutionList
-         * @description One page of Execution resources, in creation order.
+         * @description One page of Execution resources, newest first.
          */
         ExecutionList: {
             data: components["schemas"]["Execution"][];
@@ -1762,7 +1898,7 @@ export interface components {
         };
         /**
          * AuditEventList
-         * @description One page of AuditEvent resources, in creation order.
+         * @description One page of AuditEvent resources, newest first.
          */
         AuditEventList: {
             data: components["schemas"]["AuditEvent"][];
@@ -1771,7 +1907,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed: bad JSON, a wrong type, or a parameter out of range. */
+        /** @description The request is malformed (bad JSON, a wrong type, a parameter out of range), or a step of the flow failed to reach its third-party service (`DATASOURCE_CONNECTION_ERROR`). */
         BadRequest: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -1783,12 +1919,12 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key (or bearer token) is missing, invalid or revoked. */
+        /** @description The API key (or bearer token) is missing, invalid or revoked. With no valid key there is no per-key window, so the rate-limit headers may be absent. */
         Unauthorized: {
             headers: {
-                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
-                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
-                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimitIfKeyed"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemainingIfKeyed"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitResetIfKeyed"];
                 [name: string]: unknown;
             };
             content: {
@@ -1807,7 +1943,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The resource in the path, or one the body refers to, does not exist in this workspace. */
+        /** @description The resource in the path does not exist in this workspace. */
         NotFound: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -1831,7 +1967,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is well-formed JSON but does not satisfy the schema or a business rule. */
+        /** @description The body is well-formed JSON but does not satisfy the schema or a business rule, or it names a resource (connector, workflow, role, chat session) that does not exist; `details` says which field. */
         UnprocessableEntity: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -1857,6 +1993,18 @@ export interface components {
         };
         /** @description The body is not `application/json`. */
         UnsupportedMediaType: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The run took longer than the workflow allows (`TIMED_OUT`); nothing more is returned. */
+        RequestTimeout: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
                 "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
@@ -1910,48 +2058,48 @@ export interface components {
          */
         customerId: string;
         /**
-         * @description Identifier of the connector (UUID).
+         * @description Identifier of the connector.
          * @example 7a2b9c4d-1e3f-4a5b-8c6d-9e0f1a2b3c4d
          */
         connectorId: string;
         /**
-         * @description Identifier of the connection (UUID).
+         * @description Identifier of the connection.
          * @example b5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f80
          */
         connectionId: string;
         /**
-         * @description Identifier of the workflow (UUID).
-         * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+         * @description Identifier of the workflow.
+         * @example sync_orders
          */
         workflowId: string;
         /**
-         * @description Identifier of the trigger (UUID).
+         * @description Identifier of the trigger.
          * @example d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70
          */
         triggerId: string;
         /**
-         * @description Identifier of the execution (UUID).
-         * @example e7f8a9b0-c1d2-4e3f-8a4b-5c6d7e8f9a0b
+         * @description Identifier of the execution.
+         * @example run_7Hc2kQ9x
          */
         executionId: string;
         /**
-         * @description Identifier of the API key (UUID).
+         * @description Identifier of the API key.
          * @example 1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5
          */
         keyId: string;
         /**
-         * @description Identifier of the secret (UUID).
+         * @description Identifier of the secret.
          * @example 2d3e4f5a-6b7c-4d8e-9f0a-b1c2d3e4f5a6
          */
         secretId: string;
         /**
-         * @description Identifier of the build job (UUID).
+         * @description Identifier of the build job.
          * @example 4f5a6b7c-8d9e-4f0a-9b1c-d2e3f4a5b6c7
          */
         buildId: string;
         /**
          * @description Only executions of this workflow.
-         * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+         * @example sync_orders
          */
         WorkflowIdFilter: string;
         /**
@@ -2012,6 +2160,21 @@ export interface components {
          * @example 1795852800
          */
         XRateLimitReset: number;
+        /**
+         * @description Requests allowed per key in the current window. Sent only when the request named a valid key.
+         * @example 600
+         */
+        XRateLimitLimitIfKeyed: number;
+        /**
+         * @description Requests left in the current window. Sent only when the request named a valid key.
+         * @example 597
+         */
+        XRateLimitRemainingIfKeyed: number;
+        /**
+         * @description When the current window resets, as a Unix timestamp in seconds. Sent only when the request named a valid key.
+         * @example 1795852800
+         */
+        XRateLimitResetIfKeyed: number;
         /**
          * @description Seconds to wait before retrying.
          * @example 12
@@ -2297,7 +2460,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the connector (UUID).
+                 * @description Identifier of the connector.
                  * @example 7a2b9c4d-1e3f-4a5b-8c6d-9e0f1a2b3c4d
                  */
                 connectorId: components["parameters"]["connectorId"];
@@ -2332,7 +2495,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the connector (UUID).
+                 * @description Identifier of the connector.
                  * @example 7a2b9c4d-1e3f-4a5b-8c6d-9e0f1a2b3c4d
                  */
                 connectorId: components["parameters"]["connectorId"];
@@ -2376,7 +2539,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the connector (UUID).
+                 * @description Identifier of the connector.
                  * @example 7a2b9c4d-1e3f-4a5b-8c6d-9e0f1a2b3c4d
                  */
                 connectorId: components["parameters"]["connectorId"];
@@ -2471,7 +2634,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2485,7 +2647,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the connection (UUID).
+                 * @description Identifier of the connection.
                  * @example b5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f80
                  */
                 connectionId: components["parameters"]["connectionId"];
@@ -2594,8 +2756,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the workflow (UUID).
-                 * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+                 * @description Identifier of the workflow.
+                 * @example sync_orders
                  */
                 workflowId: components["parameters"]["workflowId"];
             };
@@ -2629,8 +2791,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the workflow (UUID).
-                 * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+                 * @description Identifier of the workflow.
+                 * @example sync_orders
                  */
                 workflowId: components["parameters"]["workflowId"];
             };
@@ -2673,8 +2835,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the workflow (UUID).
-                 * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+                 * @description Identifier of the workflow.
+                 * @example sync_orders
                  */
                 workflowId: components["parameters"]["workflowId"];
             };
@@ -2706,8 +2868,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the workflow (UUID).
-                 * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+                 * @description Identifier of the workflow.
+                 * @example sync_orders
                  */
                 workflowId: components["parameters"]["workflowId"];
             };
@@ -2720,7 +2882,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The run was accepted; the execution is pending. */
+            /** @description An `instant` run finished: the body is what the flow's Success step returns. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowRunResult"];
+                };
+            };
+            /** @description A `standard` or `long` run was accepted; the execution is pending. */
             202: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -2737,6 +2911,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2813,7 +2988,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2827,7 +3001,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the trigger (UUID).
+                 * @description Identifier of the trigger.
                  * @example d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70
                  */
                 triggerId: components["parameters"]["triggerId"];
@@ -2862,7 +3036,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the trigger (UUID).
+                 * @description Identifier of the trigger.
                  * @example d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70
                  */
                 triggerId: components["parameters"]["triggerId"];
@@ -2906,7 +3080,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the trigger (UUID).
+                 * @description Identifier of the trigger.
                  * @example d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70
                  */
                 triggerId: components["parameters"]["triggerId"];
@@ -2948,7 +3122,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /**
                  * @description Only executions of this workflow.
-                 * @example c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f
+                 * @example sync_orders
                  */
                 workflowId?: components["parameters"]["WorkflowIdFilter"];
                 /**
@@ -2988,8 +3162,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the execution (UUID).
-                 * @example e7f8a9b0-c1d2-4e3f-8a4b-5c6d7e8f9a0b
+                 * @description Identifier of the execution.
+                 * @example run_7Hc2kQ9x
                  */
                 executionId: components["parameters"]["executionId"];
             };
@@ -3013,6 +3187,42 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    cancelExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the execution.
+                 * @example run_7Hc2kQ9x
+                 */
+                executionId: components["parameters"]["executionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution, now `cancelled`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
@@ -3085,7 +3295,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3238,8 +3447,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -3253,7 +3460,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the API key (UUID).
+                 * @description Identifier of the API key.
                  * @example 1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5
                  */
                 keyId: components["parameters"]["keyId"];
@@ -3362,7 +3569,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the secret (UUID).
+                 * @description Identifier of the secret.
                  * @example 2d3e4f5a-6b7c-4d8e-9f0a-b1c2d3e4f5a6
                  */
                 secretId: components["parameters"]["secretId"];
@@ -3576,7 +3783,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -3627,7 +3833,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the build job (UUID).
+                 * @description Identifier of the build job.
                  * @example 4f5a6b7c-8d9e-4f0a-9b1c-d2e3f4a5b6c7
                  */
                 buildId: components["parameters"]["buildId"];
@@ -3652,6 +3858,79 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    generateAiBuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the build job.
+                 * @example 4f5a6b7c-8d9e-4f0a-9b1c-d2e3f4a5b6c7
+                 */
+                buildId: components["parameters"]["buildId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Generation started. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deployAiBuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the build job.
+                 * @example 4f5a6b7c-8d9e-4f0a-9b1c-d2e3f4a5b6c7
+                 */
+                buildId: components["parameters"]["buildId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The build is deployed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -3,6 +3,7 @@
 from .client import AuthenticatedClient, Client
 from .lib import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -21,6 +22,7 @@ from .lib import (
 
 __all__ = (
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticatedClient",

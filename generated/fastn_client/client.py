@@ -32,6 +32,7 @@ API_KEY_HEADER = "x-fastn-api-key"
 SPACE_ID_HEADER = "x-fastn-space-id"
 TENANT_ID_HEADER = "x-fastn-space-tenantid"
 STAGE_HEADER = "stage"
+CUSTOM_AUTH_HEADER = "x-fastn-custom-auth"
 
 
 @define
@@ -181,16 +182,20 @@ class AuthenticatedClient(Client):
 
     By default the key goes in ``x-fastn-api-key`` as is. For a user's bearer token instead,
     pass ``auth_header_name="Authorization", prefix="Bearer"``. The workspace (``space_id``),
-    tenant (``tenant_id``) and stage (``stage``) are client-wide: set them here once. The
-    token is never shown by ``repr()``.
+    tenant (``tenant_id``), stage (``stage``) and custom-auth flag (``custom_auth``) are
+    client-wide: set them here once. A key plus a space id is a complete request; the others
+    are optional and sent only when set. The token is never shown by ``repr()``.
 
     Attributes:
         token: The API key (``fsk_test_...`` / ``fsk_live_...``) or bearer token.
         prefix: Put before the token, separated by a space; empty by default.
         auth_header_name: Header that carries the token; ``x-fastn-api-key`` by default.
-        space_id: Workspace UUID, sent as ``x-fastn-space-id``.
-        tenant_id: Tenant, sent as ``x-fastn-space-tenantid``.
-        stage: ``LIVE``, ``DRAFT``, ``STAGING`` or ``DEV``, sent as ``stage``.
+        space_id: Workspace id, sent as ``x-fastn-space-id``.
+        tenant_id: Tenant of a multi-tenant workspace (e.g. ``tenant_customer_123``), sent as
+            ``x-fastn-space-tenantid``; leave it unset for the workspace itself.
+        stage: ``DRAFT``, or the name of a live environment (``LIVE``), sent as ``stage``.
+        custom_auth: Set when the token is a flow's own custom-auth token rather than a Fastn
+            key or token: sends ``x-fastn-custom-auth: true``.
     """
 
     token: str = field(kw_only=True, repr=False)
@@ -199,6 +204,7 @@ class AuthenticatedClient(Client):
     space_id: str | None = field(default=None, kw_only=True)
     tenant_id: str | None = field(default=None, kw_only=True)
     stage: str | None = field(default=None, kw_only=True)
+    custom_auth: bool = field(default=False, kw_only=True)
 
     def _request_headers(self) -> dict[str, str]:
         headers = super()._request_headers()
@@ -209,6 +215,8 @@ class AuthenticatedClient(Client):
         ):
             if value is not None:
                 headers[name] = value
+        if self.custom_auth:
+            headers[CUSTOM_AUTH_HEADER] = "true"
         headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
         return headers
 
@@ -216,8 +224,9 @@ class AuthenticatedClient(Client):
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
         """Build a client from the environment; keyword arguments win over it.
 
-        ``FASTN_API_KEY`` (required), ``FASTN_SPACE_ID``, ``FASTN_TENANT_ID``, ``FASTN_STAGE``
-        and ``FASTN_BASE_URL`` (default ``https://live.fastn.ai``).
+        ``FASTN_API_KEY`` (required), ``FASTN_SPACE_ID``, ``FASTN_TENANT_ID``, ``FASTN_STAGE``,
+        ``FASTN_CUSTOM_AUTH`` (``true`` to set ``custom_auth``) and ``FASTN_BASE_URL`` (default
+        ``https://live.fastn.ai``).
         """
         env = os.environ if environ is None else environ
         token = kwargs.pop("token", None) or env.get("FASTN_API_KEY")
@@ -228,6 +237,7 @@ class AuthenticatedClient(Client):
             "space_id": env.get("FASTN_SPACE_ID") or None,
             "tenant_id": env.get("FASTN_TENANT_ID") or None,
             "stage": env.get("FASTN_STAGE") or None,
+            "custom_auth": env.get("FASTN_CUSTOM_AUTH", "").strip().lower() == "true",
         }
         settings.update(kwargs)
         return cls(token=token, **settings)

@@ -5,6 +5,22 @@
 apply the same rules on top of the built-in checks. They cover what the built-ins cannot:
 answers with statuses the spec does not list for the operation (405 from a probe, 415, 413…)
 must still carry the API-wide rate-limit headers and the one `Error` body.
+
+It also gives the spec's links the request bodies their descriptions ask for
+(``before_load_schema``). The document cannot hold them: openapi-generator (part of ``make lint``)
+accepts a link's ``requestBody`` only as a single runtime expression, and no expression yields an
+object such as ``{"revision": 3}``. The bodies follow from what the document states
+machine-readably, so nothing here repeats it by hand:
+
+* a link from a response that has a ``revision`` to an operation whose body requires one (an
+  update) sends the target's own request example with ``revision`` set to
+  ``$response.body#/revision``, in place of the generated body, so the update is made at the
+  current revision (a generated body would mostly name workflows that do not exist, or clear a
+  field the resource's type needs, and be answered 422);
+* a link with no parameters to a create whose body names the source collection's resources
+  (``x-fastn-references``) sends the target's own request example with that field set to the
+  new resource's ``id`` (a one-item list for an array), in place of the generated body, so the
+  create is valid (a trigger also needs the fields of its type, which only prose states).
 """
 
 from __future__ import annotations
@@ -20,6 +36,7 @@ from jsonschema.protocols import Validator
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "fastn.yaml"
 RATE_LIMIT_HEADERS = ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")
+ID = "$response.body#/id"
 
 
 @cache
@@ -67,3 +84,77 @@ def error_body_everywhere(ctx: Any, response: Any, case: Any) -> None:
         raise AssertionError(f"{response.status_code} answer is not an Error: {errors[0].message}")
     if "statusCode" in body and body["statusCode"] != response.status_code:
         raise AssertionError(f"Error.statusCode {body['statusCode']} differs from the status {response.status_code}")
+
+
+def _resolve(document: dict[str, Any], node: Any) -> Any:
+    """Follow local ``$ref``s (``#/components/...``) until a node that is not a reference."""
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = document
+        for part in str(node["$ref"]).removeprefix("#/").split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _json_body(document: dict[str, Any], holder: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The JSON media type object of a request body or response, and its resolved schema."""
+    holder = _resolve(document, holder)
+    if not isinstance(holder, dict):
+        return None
+    media = holder.get("content", {}).get("application/json")
+    if not isinstance(media, dict):
+        return None
+    schema = _resolve(document, media.get("schema"))
+    return (media, schema) if isinstance(schema, dict) else None
+
+
+def _example(document: dict[str, Any], media: dict[str, Any]) -> dict[str, Any]:
+    for example in media.get("examples", {}).values():
+        value = _resolve(document, example).get("value")
+        if isinstance(value, dict):
+            return dict(value)
+    return {}
+
+
+def link_bodies(document: dict[str, Any]) -> None:
+    """Add to each link without a ``requestBody`` the body its description asks for (see the module doc)."""
+    operations = {
+        op["operationId"]: (path, op)
+        for path, item in document.get("paths", {}).items()
+        for op in item.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    for path, op in operations.values():
+        for response in op.get("responses", {}).values():
+            response = _resolve(document, response)
+            produced = _json_body(document, response)
+            for link in response.get("links", {}).values():
+                target = operations.get(link.get("operationId", ""))
+                accepted = _json_body(document, target[1].get("requestBody")) if target else None
+                if "requestBody" in link or produced is None or accepted is None:
+                    continue
+                media, schema = accepted
+                if "revision" in schema.get("required", []) and "revision" in produced[1].get("properties", {}):
+                    link["requestBody"] = {**_example(document, media), "revision": "$response.body#/revision"}
+                    link["x-schemathesis"] = {"merge_body": False}
+                    continue
+                if link.get("parameters"):
+                    continue
+                for name, field in schema.get("properties", {}).items():
+                    field = _resolve(document, field)
+                    items = _resolve(document, field.get("items", {}))
+                    if field.get("x-fastn-references") == path:
+                        value: Any = ID
+                    elif items.get("x-fastn-references") == path:
+                        value = [ID]
+                    else:
+                        continue
+                    link["requestBody"] = {**_example(document, media), name: value}
+                    link["x-schemathesis"] = {"merge_body": False}
+                    break
+
+
+@schemathesis.hook
+def before_load_schema(ctx: Any, raw_schema: dict[str, Any]) -> None:
+    """Give the spec's links their request bodies before schemathesis reads them."""
+    link_bodies(raw_schema)

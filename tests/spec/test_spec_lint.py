@@ -24,4 +24,8 @@ def test_lint_fails_on_a_broken_spec_and_names_the_place() -> None:
     assert "paths./widgets.get.responses[200].content.application/json.schema.$ref" in output  # Spectral
     assert f"{BROKEN}:30:" in output  # Redocly's file:line:column
     assert "'/components/schemas/WidgetList' does not exist" in output  # openapi-spec-validator
-    assert f"lint failed for {BROKEN}: openapi-spec-validator redocly spectral" in output
+    # openapi-generator names the attribute path; the OWASP ruleset names the unbounded string.
+    assert "paths.'/widgets'(get).responses.200.content.'application/json'.schema" in output  # openapi-generator
+    assert "owasp:api4:2023-string-limit" in output and "components.schemas.Widget.properties.id" in output
+    validators = "openapi-spec-validator openapi-generator redocly spectral spectral-owasp"
+    assert f"lint failed for {BROKEN}: {validators}" in output

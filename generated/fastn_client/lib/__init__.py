@@ -8,6 +8,7 @@ httpx, httpx-retries and attrs), so it can be tested on its own. See
 
 from .errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -30,6 +31,7 @@ from .transport import AsyncFastnTransport, FastnTransport
 __all__ = [
     "SHARED_PACER",
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncFastnTransport",

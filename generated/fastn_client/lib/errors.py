@@ -5,6 +5,8 @@ Hierarchy::
     FastnError
     ├── APIConnectionError          the exchange did not complete (after retries)
     │   └── APITimeoutError         ... because a timeout expired
+    ├── APIResponseValidationError  the answer (1xx-3xx) is not what the operation declares:
+    │                               an undocumented status, or a body that does not parse
     └── APIStatusError              the server answered 4xx or 5xx
         ├── BadRequestError             400
         ├── AuthenticationError         401
@@ -15,7 +17,9 @@ Hierarchy::
         ├── RateLimitError              429
         └── InternalServerError         500 and above
 
-Any other 4xx is raised as a plain :class:`APIStatusError`.
+Any other 4xx is raised as a plain :class:`APIStatusError`. The generated
+``errors.UnexpectedStatus`` (an undocumented status) is an
+:class:`APIResponseValidationError`.
 
 The exceptions keep the request's method and URL (:class:`RequestInfo`), never
 the :class:`httpx.Request` itself: its headers carry the API key, and an
@@ -27,6 +31,7 @@ object; the status, headers and parsed body are copied instead.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Mapping
 
@@ -37,7 +42,9 @@ from .constants import REQUEST_ID_HEADER
 from .headers import retry_after_from
 
 __all__ = [
+    "PARSE_ERRORS",
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -53,12 +60,22 @@ __all__ = [
     "UnprocessableEntityError",
     "connection_error_from",
     "raise_for_status",
+    "response_validation_error",
     "status_error_from",
+    "undocumented_status_reason",
 ]
 
 # A non-JSON error body (an HTML page from a proxy, say) is quoted in the
 # message only this far: enough to recognise it, short enough for a log line.
 _TEXT_BODY_LIMIT = 200
+# What a machine code looks like (UPPER_SNAKE_CASE), to tell one from a sentence.
+_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+
+# What turning a body into the declared type raises when the body is not what the spec
+# says: a missing key (KeyError, a LookupError), a wrong type (TypeError, AttributeError),
+# a bad value or a body that is not JSON (ValueError, which json.JSONDecodeError and
+# UnicodeDecodeError are). Generated code catches exactly these around parsing.
+PARSE_ERRORS: tuple[type[Exception], ...] = (LookupError, TypeError, ValueError, AttributeError)
 
 
 @attrs.frozen
@@ -72,6 +89,14 @@ class RequestInfo:
     def of(cls, request: httpx.Request) -> RequestInfo:
         """Copy what is safe to keep from ``request``."""
         return cls(method=request.method, url=request.url)
+
+    @classmethod
+    def of_response(cls, response: httpx.Response) -> RequestInfo:
+        """The request ``response`` answers; ``? `` for a response built by hand without one."""
+        try:
+            return cls.of(response.request)
+        except RuntimeError:
+            return cls(method="?", url=httpx.URL())
 
     def __str__(self) -> str:
         return f"{self.method} {self.url}"
@@ -106,6 +131,48 @@ class APIConnectionError(FastnError):
 
 class APITimeoutError(APIConnectionError):
     """A connect, read, write or pool timeout expired (see ``__cause__``)."""
+
+
+class APIResponseValidationError(FastnError):
+    """The server answered, but not with what the operation declares.
+
+    Raised by the generated ``sync()``/``asyncio()`` for a documented success
+    status whose body does not match the declared type (a missing field, a
+    wrong type, a body that is not JSON: the parsing exception is the
+    ``__cause__``), and, as the generated ``errors.UnexpectedStatus``, for a
+    status the operation does not document (an undocumented 2xx, a redirect).
+
+    Attributes:
+        status_code: The HTTP status.
+        reason: What is wrong, e.g. ``"did not match the declared type Workflow: missing field 'name'"``.
+        body: The decoded JSON body, else its text (cut to 200 characters), else ``None``.
+        request_id: ``requestId`` from the body, else the ``x-request-id`` header.
+        request: Method and URL of the request.
+    """
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        reason: str,
+        request: RequestInfo | None = None,
+        content: bytes = b"",
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.reason = reason
+        self.request = request if request is not None else RequestInfo(method="?", url=httpx.URL())
+        self.body = _lenient_body(content)
+        request_id = _str_field(self.body, "requestId") if isinstance(self.body, dict) else None
+        self.request_id = request_id or httpx.Headers(headers).get(REQUEST_ID_HEADER)
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        # "200 response did not match the declared type Workflow: missing field 'name' (GET https://…, request req_1)"
+        where = str(self.request)
+        if self.request_id:
+            where += f", request {self.request_id}"
+        return f"{self.status_code} response {self.reason} ({where})"
 
 
 class APIStatusError(FastnError):
@@ -251,12 +318,19 @@ def _message_from(body: Mapping[str, object]) -> str | None:
     return message
 
 
+def _code_from(body: Mapping[str, object]) -> str | None:
+    # "code" where there is one; else the official SDK's "error", when it is a code
+    # ({"error": "FLOW_NOT_FOUND"}) rather than a sentence ({"error": "Internal server error"}).
+    code = _str_field(body, "code")
+    if code is None:
+        error = _str_field(body, "error")
+        code = error if error is not None and _CODE.fullmatch(error) else None
+    return code
+
+
 def _request_info(response: httpx.Response) -> RequestInfo:
-    try:
-        return RequestInfo.of(response.request)
-    except RuntimeError:
-        # A Response built by hand has no request; say so rather than fail.
-        return RequestInfo(method="?", url=httpx.URL())
+    # A Response built by hand has no request; say so rather than fail.
+    return RequestInfo.of_response(response)
 
 
 def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> APIStatusError:
@@ -277,7 +351,7 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
         body = text
         message = text[:_TEXT_BODY_LIMIT] or None
     if isinstance(body, dict):
-        code = _str_field(body, "code")
+        code = _code_from(body)
         message = _message_from(body)
         request_id = _str_field(body, "requestId")
         details = _details(body.get("details"))
@@ -293,6 +367,49 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
         request_id=request_id or headers.get(REQUEST_ID_HEADER),
         retry_after=retry_after_from(headers, now=clock()),
     )
+
+
+def _lenient_body(raw: bytes) -> object:
+    """JSON if the body is JSON, else its text cut to ``_TEXT_BODY_LIMIT``, else ``None``."""
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return raw.decode("utf-8", errors="replace").strip()[:_TEXT_BODY_LIMIT] or None
+
+
+def _cause_text(cause: Exception, response: httpx.Response, raw: bytes) -> str:
+    if isinstance(cause, KeyError):
+        return f"missing field {cause.args[0]!r}" if cause.args else "missing field"
+    if isinstance(cause, json.JSONDecodeError | UnicodeDecodeError):
+        if not raw.strip():
+            return "empty body"
+        content_type = response.headers.get("content-type")
+        return f"body is not JSON ({content_type})" if content_type else "body is not JSON"
+    detail = str(cause)[:_TEXT_BODY_LIMIT]
+    return f"{type(cause).__name__}: {detail}" if detail else type(cause).__name__
+
+
+def response_validation_error(
+    response: httpx.Response, *, declared: str, cause: Exception
+) -> APIResponseValidationError:
+    """The error for a success body that does not parse as ``declared``; raise it ``from cause``."""
+    raw = _body_bytes(response)
+    return APIResponseValidationError(
+        status_code=response.status_code,
+        reason=f"did not match the declared type {declared}: {_cause_text(cause, response, raw)}",
+        request=_request_info(response),
+        content=raw,
+        headers=response.headers,
+    )
+
+
+def undocumented_status_reason(status_code: int, headers: Mapping[str, str] | None = None) -> str:
+    """The ``reason`` of an undocumented status: a redirect says where it points."""
+    reason = "has a status this operation does not document"
+    location = httpx.Headers(headers).get("location")
+    if 300 <= status_code < 400 and location:
+        reason += f" (redirect to {location}: check the base URL)"
+    return reason
 
 
 def raise_for_status(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> None:

@@ -34,6 +34,7 @@ from .customer_list import CustomerList
 from .customer_status import CustomerStatus
 from .customer_update import CustomerUpdate
 from .data_residency import DataResidency
+from .datasource_debug import DatasourceDebug
 from .enforcement import Enforcement
 from .error import Error
 from .error_detail import ErrorDetail
@@ -48,6 +49,7 @@ from .execution_tier import ExecutionTier
 from .key_mode import KeyMode
 from .permission import Permission
 from .permission_action import PermissionAction
+from .permission_grant import PermissionGrant
 from .permission_resource import PermissionResource
 from .plan import Plan
 from .quota import Quota
@@ -116,6 +118,7 @@ __all__ = (
     "CustomerStatus",
     "CustomerUpdate",
     "DataResidency",
+    "DatasourceDebug",
     "Enforcement",
     "Error",
     "ErrorDetail",
@@ -130,6 +133,7 @@ __all__ = (
     "KeyMode",
     "Permission",
     "PermissionAction",
+    "PermissionGrant",
     "PermissionResource",
     "Plan",
     "Quota",

@@ -19,7 +19,7 @@ class ApiKeyCreate:
     Attributes:
         name (str): Display name.
         mode (KeyMode): Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`.
-        role (str | Unset): Role of the key; defaults to `developer`. 404 `NOT_FOUND` if unknown.
+        role (str | Unset): Role of the key; defaults to `developer`. 422 `VALIDATION_ERROR` if unknown.
         expires_at (datetime.datetime | Unset): When the key stops working; omit for never.
     """
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.actor_type import ACTOR_TYPE_VALUES, ActorType, check_actor_type
+from ..models.actor_type import ActorType, check_actor_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditActor")
@@ -26,18 +26,23 @@ class AuditActor:
     """Who performed an action.
 
     Attributes:
-        type_ (ActorType): Kind of principal that performed an audited action.
+        type_ (ActorType | str): Kind of principal that performed an audited action. Values not listed here arrive as
+            plain strings.
         id (str): Identifier of the actor.
         name (None | str | Unset): Email or display name.
     """
 
-    type_: ActorType
+    type_: ActorType | str
     id: str
     name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
+        type_: str
+        if isinstance(self.type_, str):
+            type_ = self.type_
+        else:
+            type_ = self.type_
 
         id = self.id
 
@@ -64,9 +69,19 @@ class AuditActor:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        type_ = src_dict["type"]
-        if type_ not in ACTOR_TYPE_VALUES:
-            type_ = check_actor_type(type_)
+
+        def _parse_type_(data: object) -> ActorType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = check_actor_type(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ActorType | str, data)
+
+        type_ = _parse_type_(src_dict["type"])
 
         id = src_dict["id"]
 

@@ -3,13 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.audit_outcome import AUDIT_OUTCOME_VALUES, AuditOutcome, check_audit_outcome
+from ..models.audit_outcome import AuditOutcome, check_audit_outcome
 
 if TYPE_CHECKING:
     from ..models.audit_actor import AuditActor
@@ -37,26 +35,26 @@ class AuditEvent:
     """One entry of the audit log. Every mutation is recorded.
 
     Attributes:
-        id (UUID): Unique identifier of the audit event, assigned by the server.
+        id (str): Unique identifier of the audit event, assigned by the server.
         timestamp (datetime.datetime): When it happened.
         actor (AuditActor): Who performed an action.
         action (str): Dotted action name, e.g. `workflow.execute.completed`, `auth.login`, `customer.create`.
         resource (AuditResource): What an action was performed on.
-        outcome (AuditOutcome): Result of an audited action.
+        outcome (AuditOutcome | str): Result of an audited action. Values not listed here arrive as plain strings.
         request_id (None | str): Request that caused it, if any.
     """
 
-    id: UUID
+    id: str
     timestamp: datetime.datetime
     actor: AuditActor
     action: str
     resource: AuditResource
-    outcome: AuditOutcome
+    outcome: AuditOutcome | str
     request_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         timestamp = self.timestamp.isoformat()
 
@@ -66,7 +64,11 @@ class AuditEvent:
 
         resource = self.resource.to_dict()
 
-        outcome: str = self.outcome
+        outcome: str
+        if isinstance(self.outcome, str):
+            outcome = self.outcome
+        else:
+            outcome = self.outcome
 
         request_id: None | str
         request_id = self.request_id
@@ -94,7 +96,7 @@ class AuditEvent:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
 
@@ -104,9 +106,18 @@ class AuditEvent:
 
         resource = AuditResource.from_dict(src_dict["resource"])
 
-        outcome = src_dict["outcome"]
-        if outcome not in AUDIT_OUTCOME_VALUES:
-            outcome = check_audit_outcome(outcome)
+        def _parse_outcome(data: object) -> AuditOutcome | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outcome_type_0 = check_audit_outcome(data)
+
+                return outcome_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuditOutcome | str, data)
+
+        outcome = _parse_outcome(src_dict["outcome"])
 
         def _parse_request_id(data: object) -> None | str:
             if data is None:

@@ -23,7 +23,7 @@ _FIELD_KEYS = frozenset(
 
 @_attrs_define
 class AuditEventList:
-    """One page of AuditEvent resources, in creation order.
+    """One page of AuditEvent resources, newest first.
 
     Attributes:
         data (list[AuditEvent]):

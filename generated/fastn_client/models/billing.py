@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.plan import PLAN_VALUES, Plan, check_plan
+from ..models.plan import Plan, check_plan
 
 T = TypeVar("T", bound="Billing")
 
@@ -29,8 +29,8 @@ class Billing:
     """The workspace's plan and billing period.
 
     Attributes:
-        plan (Plan): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
-            6,000/min.
+        plan (Plan | str): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
+            6,000/min. Values not listed here arrive as plain strings.
         billing_email (str): Where invoices go.
         current_period_start (datetime.datetime): Start of the current billing period.
         current_period_end (datetime.datetime): End of the current billing period.
@@ -38,7 +38,7 @@ class Billing:
         daily_call_limit (int | None): API calls per day (Free plan only); null when unlimited.
     """
 
-    plan: Plan
+    plan: Plan | str
     billing_email: str
     current_period_start: datetime.datetime
     current_period_end: datetime.datetime
@@ -47,7 +47,11 @@ class Billing:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        plan: str = self.plan
+        plan: str
+        if isinstance(self.plan, str):
+            plan = self.plan
+        else:
+            plan = self.plan
 
         billing_email = self.billing_email
 
@@ -79,9 +83,19 @@ class Billing:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        plan = src_dict["plan"]
-        if plan not in PLAN_VALUES:
-            plan = check_plan(plan)
+
+        def _parse_plan(data: object) -> Plan | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_type_0 = check_plan(data)
+
+                return plan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Plan | str, data)
+
+        plan = _parse_plan(src_dict["plan"])
 
         billing_email = src_dict["billingEmail"]
 

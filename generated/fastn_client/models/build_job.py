@@ -3,14 +3,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.build_kind import BUILD_KIND_VALUES, BuildKind, check_build_kind
-from ..models.build_status import BUILD_STATUS_VALUES, BuildStatus, check_build_status
+from ..models.build_kind import BuildKind, check_build_kind
+from ..models.build_status import BuildStatus, check_build_status
 
 if TYPE_CHECKING:
     from ..models.execution_error import ExecutionError
@@ -35,25 +33,28 @@ _FIELD_KEYS = frozenset(
 
 @_attrs_define
 class BuildJob:
-    """An AI build job. Poll it with `getAiBuild` until `status` is final.
+    """An AI build job. Poll it with `getAiBuild`; act on it when `PLANNED` or `GENERATED`; it is over when `DEPLOYED` or
+    `FAILED`.
 
-    Attributes:
-        id (UUID): Unique identifier of the build job, assigned by the server.
-        kind (BuildKind): What an AI build produces.
-        prompt (str): The request.
-        status (BuildStatus): Progress of a build job. `GENERATED`, `DEPLOYED` and `FAILED` are final (`FAILED` is
-            inferred).
-        resource_id (None | UUID): The connector or workflow built, once `GENERATED`.
-        error (ExecutionError | None): Why it failed, once `FAILED`.
-        created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
-        updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+        Attributes:
+            id (str): Unique identifier of the build job, assigned by the server.
+            kind (BuildKind | str): What an AI build produces. Values not listed here arrive as plain strings.
+            prompt (str): The request.
+            status (BuildStatus | str): Progress of a build job, in the docs' lifecycle PLANNING → PLANNED → GENERATING →
+                GENERATED → DEPLOYED. `PLANNING` and `GENERATING` are in progress; `PLANNED` waits for the caller to
+                `generateAiBuild` and `GENERATED` for `deployAiBuild`; `DEPLOYED` and `FAILED` are final. `FAILED` is inferred.
+                Values not listed here arrive as plain strings.
+            resource_id (None | str): The connector or workflow built, once `GENERATED`.
+            error (ExecutionError | None): Why it failed, once `FAILED`.
+            created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
+            updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
     """
 
-    id: UUID
-    kind: BuildKind
+    id: str
+    kind: BuildKind | str
     prompt: str
-    status: BuildStatus
-    resource_id: None | UUID
+    status: BuildStatus | str
+    resource_id: None | str
     error: ExecutionError | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -62,19 +63,24 @@ class BuildJob:
     def to_dict(self) -> dict[str, Any]:
         from ..models.execution_error import ExecutionError  # noqa: PLC0415
 
-        id = str(self.id)
+        id = self.id
 
-        kind: str = self.kind
+        kind: str
+        if isinstance(self.kind, str):
+            kind = self.kind
+        else:
+            kind = self.kind
 
         prompt = self.prompt
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         resource_id: None | str
-        if isinstance(self.resource_id, UUID):
-            resource_id = str(self.resource_id)
-        else:
-            resource_id = self.resource_id
+        resource_id = self.resource_id
 
         error: dict[str, Any] | None
         if isinstance(self.error, ExecutionError):
@@ -109,30 +115,40 @@ class BuildJob:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
-        kind = src_dict["kind"]
-        if kind not in BUILD_KIND_VALUES:
-            kind = check_build_kind(kind)
-
-        prompt = src_dict["prompt"]
-
-        status = src_dict["status"]
-        if status not in BUILD_STATUS_VALUES:
-            status = check_build_status(status)
-
-        def _parse_resource_id(data: object) -> None | UUID:
-            if data is None:
-                return data
+        def _parse_kind(data: object) -> BuildKind | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                resource_id_type_0 = parse_uuid(data)
+                kind_type_0 = check_build_kind(data)
 
-                return resource_id_type_0
+                return kind_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UUID, data)
+            return cast(BuildKind | str, data)
+
+        kind = _parse_kind(src_dict["kind"])
+
+        prompt = src_dict["prompt"]
+
+        def _parse_status(data: object) -> BuildStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_build_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BuildStatus | str, data)
+
+        status = _parse_status(src_dict["status"])
+
+        def _parse_resource_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
         resource_id = _parse_resource_id(src_dict["resourceId"])
 

@@ -3,12 +3,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..lib.fast_parsing import parse_uuid
 
 T = TypeVar("T", bound="ChatReply")
 
@@ -28,22 +25,22 @@ class ChatReply:
     """The AI agent's answer.
 
     Attributes:
-        session_id (UUID): Conversation to continue with the next message.
-        message_id (UUID): Identifier of this reply.
+        session_id (str): Conversation to continue with the next message.
+        message_id (str): Identifier of this reply.
         reply (str): The answer.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
     """
 
-    session_id: UUID
-    message_id: UUID
+    session_id: str
+    message_id: str
     reply: str
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        session_id = str(self.session_id)
+        session_id = self.session_id
 
-        message_id = str(self.message_id)
+        message_id = self.message_id
 
         reply = self.reply
 
@@ -66,9 +63,9 @@ class ChatReply:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        session_id = parse_uuid(src_dict["sessionId"])
+        session_id = src_dict["sessionId"]
 
-        message_id = parse_uuid(src_dict["messageId"])
+        message_id = src_dict["messageId"]
 
         reply = src_dict["reply"]
 

@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..lib.fast_parsing import parse_uuid
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatRequest")
@@ -18,18 +16,16 @@ class ChatRequest:
 
     Attributes:
         message (str): What to ask.
-        session_id (UUID | Unset): Continue this conversation; omit to start one. 404 `NOT_FOUND` if unknown.
+        session_id (str | Unset): Continue this conversation; omit to start one. 422 `VALIDATION_ERROR` if unknown.
     """
 
     message: str
-    session_id: UUID | Unset = UNSET
+    session_id: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
-        session_id: str | Unset = UNSET
-        if not isinstance(self.session_id, Unset):
-            session_id = str(self.session_id)
+        session_id = self.session_id
 
         field_dict: dict[str, Any] = {}
 
@@ -49,12 +45,7 @@ class ChatRequest:
             src_dict = dict(src_dict)
         message = src_dict["message"]
 
-        _session_id = src_dict.get("sessionId", UNSET)
-        session_id: UUID | Unset
-        if isinstance(_session_id, Unset):
-            session_id = UNSET
-        else:
-            session_id = parse_uuid(_session_id)
+        session_id = src_dict.get("sessionId", UNSET)
 
         chat_request = cls(
             message,

@@ -3,13 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.connection_status import CONNECTION_STATUS_VALUES, ConnectionStatus, check_connection_status
+from ..models.connection_status import ConnectionStatus, check_connection_status
 
 T = TypeVar("T", bound="Connection")
 
@@ -33,10 +31,12 @@ class Connection:
     """A connection: a connector authorised for one tenant (customer) of the workspace.
 
     Attributes:
-        id (UUID): Unique identifier of the connection, assigned by the server.
-        connector_id (UUID): The connector this connection uses.
+        id (str): Unique identifier of the connection, assigned by the server.
+        connector_id (str): The connector this connection uses.
         tenant_id (str): Tenant the connection belongs to; empty for the workspace itself.
-        status (ConnectionStatus): State of a connection; `pending` until its OAuth flow completes.
+        status (ConnectionStatus | str): State of a connection: `pending` until its OAuth flow completes, then `active`;
+            `inactive`, `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this document's
+            addition. Values not listed here arrive as plain strings.
         auth_url (None | str): Where the end user completes OAuth, for `pending` OAuth connections; null otherwise.
         auth_url_expires_at (datetime.datetime | None): When `authUrl` stops working (600 s after creation in the
             official SDK).
@@ -44,10 +44,10 @@ class Connection:
         updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
     """
 
-    id: UUID
-    connector_id: UUID
+    id: str
+    connector_id: str
     tenant_id: str
-    status: ConnectionStatus
+    status: ConnectionStatus | str
     auth_url: None | str
     auth_url_expires_at: datetime.datetime | None
     created_at: datetime.datetime
@@ -55,13 +55,17 @@ class Connection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
-        connector_id = str(self.connector_id)
+        connector_id = self.connector_id
 
         tenant_id = self.tenant_id
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         auth_url: None | str
         auth_url = self.auth_url
@@ -97,15 +101,24 @@ class Connection:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
-        connector_id = parse_uuid(src_dict["connectorId"])
+        connector_id = src_dict["connectorId"]
 
         tenant_id = src_dict["tenantId"]
 
-        status = src_dict["status"]
-        if status not in CONNECTION_STATUS_VALUES:
-            status = check_connection_status(status)
+        def _parse_status(data: object) -> ConnectionStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_connection_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConnectionStatus | str, data)
+
+        status = _parse_status(src_dict["status"])
 
         def _parse_auth_url(data: object) -> None | str:
             if data is None:

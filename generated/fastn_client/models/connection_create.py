@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..lib.fast_parsing import parse_uuid
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConnectionCreate")
@@ -17,17 +15,17 @@ class ConnectionCreate:
     """Fields to create a connection.
 
     Attributes:
-        connector_id (UUID): Connector to connect; 404 `NOT_FOUND` if it does not exist.
+        connector_id (str): Connector to connect; 422 `VALIDATION_ERROR` if it does not exist.
         tenant_id (str | Unset): Tenant to connect for; defaults to the `x-fastn-space-tenantid` header.
         redirect_url (str | Unset): Where to send the end user after OAuth.
     """
 
-    connector_id: UUID
+    connector_id: str
     tenant_id: str | Unset = UNSET
     redirect_url: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        connector_id = str(self.connector_id)
+        connector_id = self.connector_id
 
         tenant_id = self.tenant_id
 
@@ -51,7 +49,7 @@ class ConnectionCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        connector_id = parse_uuid(src_dict["connectorId"])
+        connector_id = src_dict["connectorId"]
 
         tenant_id = src_dict.get("tenantId", UNSET)
 

@@ -1,10 +1,13 @@
 from typing import Literal
 
-ConnectionStatus = Literal["active", "failed", "pending", "revoked"]
+ConnectionStatus = Literal["active", "authorized", "expired", "failed", "inactive", "pending", "revoked"]
 
 CONNECTION_STATUS_VALUES: set[ConnectionStatus] = {
     "active",
+    "authorized",
+    "expired",
     "failed",
+    "inactive",
     "pending",
     "revoked",
 }

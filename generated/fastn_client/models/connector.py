@@ -3,14 +3,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.auth_method import AUTH_METHOD_VALUES, AuthMethod, check_auth_method
-from ..models.visibility import VISIBILITY_VALUES, Visibility, check_visibility
+from ..models.auth_method import AuthMethod, check_auth_method
+from ..models.visibility import Visibility, check_visibility
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Connector")
@@ -40,12 +38,13 @@ class Connector:
     """A connector: a packaged integration with a third-party API.
 
     Attributes:
-        id (UUID): Unique identifier of the connector, assigned by the server.
+        id (str): Unique identifier of the connector, assigned by the server.
         name (str): Display name.
         slug (str): URL-safe unique handle within the workspace.
         description (str): What the connector does.
-        visibility (Visibility): Who can see and use a connector.
-        auth_method (AuthMethod): How a connector authenticates to the third-party API.
+        visibility (str | Visibility): Who can see and use a connector. Values not listed here arrive as plain strings.
+        auth_method (AuthMethod | str): How a connector authenticates to the third-party API. Values not listed here
+            arrive as plain strings.
         active (bool): Whether the connector can be used by workflows.
         deployed (bool): Whether the current version is deployed.
         revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
@@ -56,12 +55,12 @@ class Connector:
         icon_url (None | str | Unset): Icon shown in the UI.
     """
 
-    id: UUID
+    id: str
     name: str
     slug: str
     description: str
-    visibility: Visibility
-    auth_method: AuthMethod
+    visibility: str | Visibility
+    auth_method: AuthMethod | str
     active: bool
     deployed: bool
     revision: int
@@ -72,7 +71,7 @@ class Connector:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
@@ -80,9 +79,17 @@ class Connector:
 
         description = self.description
 
-        visibility: str = self.visibility
+        visibility: str
+        if isinstance(self.visibility, str):
+            visibility = self.visibility
+        else:
+            visibility = self.visibility
 
-        auth_method: str = self.auth_method
+        auth_method: str
+        if isinstance(self.auth_method, str):
+            auth_method = self.auth_method
+        else:
+            auth_method = self.auth_method
 
         active = self.active
 
@@ -130,7 +137,7 @@ class Connector:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         name = src_dict["name"]
 
@@ -138,13 +145,31 @@ class Connector:
 
         description = src_dict["description"]
 
-        visibility = src_dict["visibility"]
-        if visibility not in VISIBILITY_VALUES:
-            visibility = check_visibility(visibility)
+        def _parse_visibility(data: object) -> str | Visibility:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                visibility_type_0 = check_visibility(data)
 
-        auth_method = src_dict["authMethod"]
-        if auth_method not in AUTH_METHOD_VALUES:
-            auth_method = check_auth_method(auth_method)
+                return visibility_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Visibility, data)
+
+        visibility = _parse_visibility(src_dict["visibility"])
+
+        def _parse_auth_method(data: object) -> AuthMethod | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                auth_method_type_0 = check_auth_method(data)
+
+                return auth_method_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AuthMethod | str, data)
+
+        auth_method = _parse_auth_method(src_dict["authMethod"])
 
         active = src_dict["active"]
 

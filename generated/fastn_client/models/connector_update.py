@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -23,7 +23,7 @@ class ConnectorUpdate:
         description (str | Unset): What the connector does.
         domain (str | Unset): Host name of the third-party API.
         visibility (Visibility | Unset): Who can see and use a connector.
-        icon_url (str | Unset): Icon shown in the UI.
+        icon_url (None | str | Unset): Icon shown in the UI. `null` clears it.
         auth_method (AuthMethod | Unset): How a connector authenticates to the third-party API.
         active (bool | Unset): Defaults to `true`.
     """
@@ -33,7 +33,7 @@ class ConnectorUpdate:
     description: str | Unset = UNSET
     domain: str | Unset = UNSET
     visibility: Visibility | Unset = UNSET
-    icon_url: str | Unset = UNSET
+    icon_url: None | str | Unset = UNSET
     auth_method: AuthMethod | Unset = UNSET
     active: bool | Unset = UNSET
 
@@ -50,7 +50,11 @@ class ConnectorUpdate:
         if not isinstance(self.visibility, Unset):
             visibility = self.visibility
 
-        icon_url = self.icon_url
+        icon_url: None | str | Unset
+        if isinstance(self.icon_url, Unset):
+            icon_url = UNSET
+        else:
+            icon_url = self.icon_url
 
         auth_method: str | Unset = UNSET
         if not isinstance(self.auth_method, Unset):
@@ -101,7 +105,14 @@ class ConnectorUpdate:
         else:
             visibility = check_visibility(_visibility)
 
-        icon_url = src_dict.get("iconUrl", UNSET)
+        def _parse_icon_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        icon_url = _parse_icon_url(src_dict.get("iconUrl", UNSET))
 
         _auth_method = src_dict.get("authMethod", UNSET)
         auth_method: AuthMethod | Unset

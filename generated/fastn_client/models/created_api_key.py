@@ -3,13 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.key_mode import KEY_MODE_VALUES, KeyMode, check_key_mode
+from ..models.key_mode import KeyMode, check_key_mode
 
 T = TypeVar("T", bound="CreatedApiKey")
 
@@ -34,9 +32,10 @@ class CreatedApiKey:
     """A new API key, with its secret. This is the only time the secret is shown: store it now.
 
     Attributes:
-        id (UUID): Unique identifier of the API key, assigned by the server.
+        id (str): Unique identifier of the API key, assigned by the server.
         name (str): Display name.
-        mode (KeyMode): Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`.
+        mode (KeyMode | str): Whether a key acts on test or live data; the secret starts with `fsk_test_` or
+            `fsk_live_`. Values not listed here arrive as plain strings.
         prefix (str): First characters of the secret, to recognise the key.
         role (str): Key of the role whose permissions the key has.
         expires_at (datetime.datetime | None): When the key stops working; null for never.
@@ -45,9 +44,9 @@ class CreatedApiKey:
         secret (str): The key itself, `fsk_test_…` or `fsk_live_…`. Shown once.
     """
 
-    id: UUID
+    id: str
     name: str
-    mode: KeyMode
+    mode: KeyMode | str
     prefix: str
     role: str
     expires_at: datetime.datetime | None
@@ -57,11 +56,15 @@ class CreatedApiKey:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
-        mode: str = self.mode
+        mode: str
+        if isinstance(self.mode, str):
+            mode = self.mode
+        else:
+            mode = self.mode
 
         prefix = self.prefix
 
@@ -105,13 +108,22 @@ class CreatedApiKey:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         name = src_dict["name"]
 
-        mode = src_dict["mode"]
-        if mode not in KEY_MODE_VALUES:
-            mode = check_key_mode(mode)
+        def _parse_mode(data: object) -> KeyMode | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                mode_type_0 = check_key_mode(data)
+
+                return mode_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(KeyMode | str, data)
+
+        mode = _parse_mode(src_dict["mode"])
 
         prefix = src_dict["prefix"]
 

@@ -2,16 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..lib.fast_parsing import parse_uuid
-from ..models.customer_status import CUSTOMER_STATUS_VALUES, CustomerStatus, check_customer_status
-from ..models.data_residency import DATA_RESIDENCY_VALUES, DataResidency, check_data_residency
-from ..models.plan import PLAN_VALUES, Plan, check_plan
+from ..models.customer_status import CustomerStatus, check_customer_status
+from ..models.data_residency import DataResidency, check_data_residency
+from ..models.plan import Plan, check_plan
 
 T = TypeVar("T", bound="Customer")
 
@@ -40,11 +40,12 @@ class Customer:
         id (UUID): Unique identifier of the customer (UUID), assigned by the server.
         name (str): Display name.
         slug (str): URL-safe unique handle, e.g. `acme-customer`. Unique within the workspace.
-        status (CustomerStatus): Lifecycle state of a customer.
+        status (CustomerStatus | str): Lifecycle state of a customer. Values not listed here arrive as plain strings.
         admin_email (str): Email of the customer's administrator.
-        plan (Plan): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
-            6,000/min.
-        data_residency (DataResidency): Region where the customer's data is stored.
+        plan (Plan | str): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
+            6,000/min. Values not listed here arrive as plain strings.
+        data_residency (DataResidency | str): Region where the customer's data is stored. Values not listed here arrive
+            as plain strings.
         revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
             back in an update's `revision` field.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
@@ -54,10 +55,10 @@ class Customer:
     id: UUID
     name: str
     slug: str
-    status: CustomerStatus
+    status: CustomerStatus | str
     admin_email: str
-    plan: Plan
-    data_residency: DataResidency
+    plan: Plan | str
+    data_residency: DataResidency | str
     revision: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -70,13 +71,25 @@ class Customer:
 
         slug = self.slug
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         admin_email = self.admin_email
 
-        plan: str = self.plan
+        plan: str
+        if isinstance(self.plan, str):
+            plan = self.plan
+        else:
+            plan = self.plan
 
-        data_residency: str = self.data_residency
+        data_residency: str
+        if isinstance(self.data_residency, str):
+            data_residency = self.data_residency
+        else:
+            data_residency = self.data_residency
 
         revision = self.revision
 
@@ -113,19 +126,46 @@ class Customer:
 
         slug = src_dict["slug"]
 
-        status = src_dict["status"]
-        if status not in CUSTOMER_STATUS_VALUES:
-            status = check_customer_status(status)
+        def _parse_status(data: object) -> CustomerStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_customer_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerStatus | str, data)
+
+        status = _parse_status(src_dict["status"])
 
         admin_email = src_dict["adminEmail"]
 
-        plan = src_dict["plan"]
-        if plan not in PLAN_VALUES:
-            plan = check_plan(plan)
+        def _parse_plan(data: object) -> Plan | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_type_0 = check_plan(data)
 
-        data_residency = src_dict["dataResidency"]
-        if data_residency not in DATA_RESIDENCY_VALUES:
-            data_residency = check_data_residency(data_residency)
+                return plan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Plan | str, data)
+
+        plan = _parse_plan(src_dict["plan"])
+
+        def _parse_data_residency(data: object) -> DataResidency | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                data_residency_type_0 = check_data_residency(data)
+
+                return data_residency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DataResidency | str, data)
+
+        data_residency = _parse_data_residency(src_dict["dataResidency"])
 
         revision = src_dict["revision"]
 

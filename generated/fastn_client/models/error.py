@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.datasource_debug import DatasourceDebug
     from ..models.error_detail import ErrorDetail
 
 
@@ -19,7 +20,11 @@ _FIELD_KEYS = frozenset(
     {
         "code",
         "message",
+        "error",
         "statusCode",
+        "isCustomAuthError",
+        "step",
+        "datasourceDebug",
         "requestId",
         "details",
     }
@@ -28,22 +33,35 @@ _FIELD_KEYS = frozenset(
 
 @_attrs_define
 class Error:
-    """The one error body of the API, for every 4xx and 5xx status. `code` is stable and machine-readable; `message` is for
-    people and may change. Unknown codes must be tolerated: clients map on the HTTP status first.
+    """The error body of the API, for every 4xx and 5xx status. No field is guaranteed: the one real body the docs print (a
+    400) carries `code`, `statusCode`, `isCustomAuthError`, `step` and `datasourceDebug` but no `message`, and the
+    official SDK also reads an `error` field. Clients map on the HTTP status first, read `code` (else `error`, when it
+    is a code such as `FLOW_NOT_FOUND`) as the machine code and `message` (else `error`) as the text, and tolerate
+    unknown codes and fields.
 
         Attributes:
-            code (str): Machine code. Documented: `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `TIMED_OUT`, `RATE_LIMITED`,
-                `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`, `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`,
-                `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `VALIDATION_ERROR`, `SERVICE_UNAVAILABLE`.
-            message (str): Human-readable explanation.
-            status_code (int): The HTTP status, repeated for logs and proxies that drop it.
+            code (str | Unset): Machine code. Documented: `DATASOURCE_CONNECTION_ERROR` (400), `UNAUTHORIZED`, `FORBIDDEN`,
+                `NOT_FOUND`, `TIMED_OUT` (408), `RATE_LIMITED`, `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`,
+                `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`,
+                `VALIDATION_ERROR`, `SERVICE_UNAVAILABLE`. New codes may appear.
+            message (str | Unset): Human-readable explanation. Absent from the docs' real 400 body.
+            error (str | Unset): The error as the official SDK reads it when there is no `message`, e.g. `FLOW_NOT_FOUND`.
+            status_code (int | Unset): The HTTP status, repeated for logs and proxies that drop it.
+            is_custom_auth_error (bool | Unset): Whether the failure came from the flow's custom authentication.
+            step (str | Unset): Name of the flow step that failed, e.g. `sendMessageApi`.
+            datasource_debug (DatasourceDebug | Unset): What a connector's third-party service answered when a step calling
+                it failed (`DATASOURCE_CONNECTION_ERROR`): check `jsonObject` for the external error.
             request_id (str | Unset): Identifier of the request, to quote to support.
             details (list[ErrorDetail] | Unset): Field-level problems, for 400 and 422.
     """
 
-    code: str
-    message: str
-    status_code: int
+    code: str | Unset = UNSET
+    message: str | Unset = UNSET
+    error: str | Unset = UNSET
+    status_code: int | Unset = UNSET
+    is_custom_auth_error: bool | Unset = UNSET
+    step: str | Unset = UNSET
+    datasource_debug: DatasourceDebug | Unset = UNSET
     request_id: str | Unset = UNSET
     details: list[ErrorDetail] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -53,7 +71,17 @@ class Error:
 
         message = self.message
 
+        error = self.error
+
         status_code = self.status_code
+
+        is_custom_auth_error = self.is_custom_auth_error
+
+        step = self.step
+
+        datasource_debug: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.datasource_debug, Unset):
+            datasource_debug = self.datasource_debug.to_dict()
 
         request_id = self.request_id
 
@@ -66,13 +94,21 @@ class Error:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "message": message,
-                "statusCode": status_code,
-            }
-        )
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
+        if error is not UNSET:
+            field_dict["error"] = error
+        if status_code is not UNSET:
+            field_dict["statusCode"] = status_code
+        if is_custom_auth_error is not UNSET:
+            field_dict["isCustomAuthError"] = is_custom_auth_error
+        if step is not UNSET:
+            field_dict["step"] = step
+        if datasource_debug is not UNSET:
+            field_dict["datasourceDebug"] = datasource_debug
         if request_id is not UNSET:
             field_dict["requestId"] = request_id
         if details is not UNSET:
@@ -82,15 +118,29 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.datasource_debug import DatasourceDebug  # noqa: PLC0415
         from ..models.error_detail import ErrorDetail  # noqa: PLC0415
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        code = src_dict["code"]
+        code = src_dict.get("code", UNSET)
 
-        message = src_dict["message"]
+        message = src_dict.get("message", UNSET)
 
-        status_code = src_dict["statusCode"]
+        error = src_dict.get("error", UNSET)
+
+        status_code = src_dict.get("statusCode", UNSET)
+
+        is_custom_auth_error = src_dict.get("isCustomAuthError", UNSET)
+
+        step = src_dict.get("step", UNSET)
+
+        _datasource_debug = src_dict.get("datasourceDebug", UNSET)
+        datasource_debug: DatasourceDebug | Unset
+        if isinstance(_datasource_debug, Unset):
+            datasource_debug = UNSET
+        else:
+            datasource_debug = DatasourceDebug.from_dict(_datasource_debug)
 
         request_id = src_dict.get("requestId", UNSET)
 
@@ -106,12 +156,20 @@ class Error:
         error = cls(
             code,
             message,
+            error,
             status_code,
+            is_custom_auth_error,
+            step,
+            datasource_debug,
             request_id,
             details,
         )
 
-        if len(src_dict) > 3 + ("requestId" in src_dict) + ("details" in src_dict):
+        if len(src_dict) > 0 + ("code" in src_dict) + ("message" in src_dict) + ("error" in src_dict) + (
+            "statusCode" in src_dict
+        ) + ("isCustomAuthError" in src_dict) + ("step" in src_dict) + ("datasourceDebug" in src_dict) + (
+            "requestId" in src_dict
+        ) + ("details" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
             error.additional_properties = d
 

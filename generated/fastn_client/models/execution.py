@@ -3,15 +3,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.execution_status import EXECUTION_STATUS_VALUES, ExecutionStatus, check_execution_status
-from ..models.execution_tier import EXECUTION_TIER_VALUES, ExecutionTier, check_execution_tier
-from ..models.triggered_by import TRIGGERED_BY_VALUES, TriggeredBy, check_triggered_by
+from ..models.execution_status import ExecutionStatus, check_execution_status
+from ..models.execution_tier import ExecutionTier, check_execution_tier
+from ..models.triggered_by import TriggeredBy, check_triggered_by
 
 if TYPE_CHECKING:
     from ..models.execution_error import ExecutionError
@@ -48,13 +46,15 @@ class Execution:
     """One run of a workflow. Poll it with `getExecution` until `status` is final.
 
     Attributes:
-        id (UUID): Unique identifier of the execution, assigned by the server.
-        workflow_id (UUID): The workflow that ran.
+        id (str): Unique identifier of the execution, assigned by the server.
+        workflow_id (str): The workflow that ran.
         workflow_version (str): Version of the workflow that ran.
-        tier (ExecutionTier): Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run
-            asynchronously.
-        status (ExecutionStatus): State of an execution. `pending` and `running` are transient; the others are final.
-        triggered_by (TriggeredBy): What started an execution.
+        tier (ExecutionTier | str): Execution tier: `instant` runs synchronously on the platform; `standard` and `long`
+            run asynchronously. Values not listed here arrive as plain strings.
+        status (ExecutionStatus | str): State of an execution: `pending` (triggered, not started) and `running` are
+            transient; `completed`, `failed`, `cancelled` and `timed_out` are final. Values not listed here arrive as plain
+            strings.
+        triggered_by (str | TriggeredBy): What started an execution. Values not listed here arrive as plain strings.
         input_ (ExecutionInput): Input the run received.
         result (ExecutionResultType0 | None): Output, once `completed`.
         error (ExecutionError | None): Why it failed, once `failed` or `timed_out`.
@@ -65,12 +65,12 @@ class Execution:
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
     """
 
-    id: UUID
-    workflow_id: UUID
+    id: str
+    workflow_id: str
     workflow_version: str
-    tier: ExecutionTier
-    status: ExecutionStatus
-    triggered_by: TriggeredBy
+    tier: ExecutionTier | str
+    status: ExecutionStatus | str
+    triggered_by: str | TriggeredBy
     input_: ExecutionInput
     result: ExecutionResultType0 | None
     error: ExecutionError | None
@@ -85,17 +85,29 @@ class Execution:
         from ..models.execution_error import ExecutionError  # noqa: PLC0415
         from ..models.execution_result_type_0 import ExecutionResultType0  # noqa: PLC0415
 
-        id = str(self.id)
+        id = self.id
 
-        workflow_id = str(self.workflow_id)
+        workflow_id = self.workflow_id
 
         workflow_version = self.workflow_version
 
-        tier: str = self.tier
+        tier: str
+        if isinstance(self.tier, str):
+            tier = self.tier
+        else:
+            tier = self.tier
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
-        triggered_by: str = self.triggered_by
+        triggered_by: str
+        if isinstance(self.triggered_by, str):
+            triggered_by = self.triggered_by
+        else:
+            triggered_by = self.triggered_by
 
         input_ = self.input_.to_dict()
 
@@ -165,23 +177,50 @@ class Execution:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
-        workflow_id = parse_uuid(src_dict["workflowId"])
+        workflow_id = src_dict["workflowId"]
 
         workflow_version = src_dict["workflowVersion"]
 
-        tier = src_dict["tier"]
-        if tier not in EXECUTION_TIER_VALUES:
-            tier = check_execution_tier(tier)
+        def _parse_tier(data: object) -> ExecutionTier | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                tier_type_0 = check_execution_tier(data)
 
-        status = src_dict["status"]
-        if status not in EXECUTION_STATUS_VALUES:
-            status = check_execution_status(status)
+                return tier_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExecutionTier | str, data)
 
-        triggered_by = src_dict["triggeredBy"]
-        if triggered_by not in TRIGGERED_BY_VALUES:
-            triggered_by = check_triggered_by(triggered_by)
+        tier = _parse_tier(src_dict["tier"])
+
+        def _parse_status(data: object) -> ExecutionStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_execution_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExecutionStatus | str, data)
+
+        status = _parse_status(src_dict["status"])
+
+        def _parse_triggered_by(data: object) -> str | TriggeredBy:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                triggered_by_type_0 = check_triggered_by(data)
+
+                return triggered_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TriggeredBy, data)
+
+        triggered_by = _parse_triggered_by(src_dict["triggeredBy"])
 
         input_ = ExecutionInput.from_dict(src_dict["input"])
 

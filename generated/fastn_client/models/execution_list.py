@@ -23,7 +23,7 @@ _FIELD_KEYS = frozenset(
 
 @_attrs_define
 class ExecutionList:
-    """One page of Execution resources, in creation order.
+    """One page of Execution resources, newest first.
 
     Attributes:
         data (list[Execution]):

@@ -1,12 +1,13 @@
 from typing import Literal
 
-ExecutionStatus = Literal["cancelled", "completed", "failed", "pending", "running", "timed_out"]
+ExecutionStatus = Literal["cancelled", "completed", "failed", "pending", "queued", "running", "timed_out"]
 
 EXECUTION_STATUS_VALUES: set[ExecutionStatus] = {
     "cancelled",
     "completed",
     "failed",
     "pending",
+    "queued",
     "running",
     "timed_out",
 }

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.step_status import STEP_STATUS_VALUES, StepStatus, check_step_status
+from ..models.step_status import StepStatus, check_step_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecutionStep")
@@ -29,13 +29,13 @@ class ExecutionStep:
 
     Attributes:
         name (str): Step name.
-        status (StepStatus): State of one step of an execution.
+        status (StepStatus | str): State of one step of an execution. Values not listed here arrive as plain strings.
         started_at (datetime.datetime | None | Unset): When the step started.
         completed_at (datetime.datetime | None | Unset): When the step ended.
     """
 
     name: str
-    status: StepStatus
+    status: StepStatus | str
     started_at: datetime.datetime | None | Unset = UNSET
     completed_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -43,7 +43,11 @@ class ExecutionStep:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
@@ -82,9 +86,18 @@ class ExecutionStep:
             src_dict = dict(src_dict)
         name = src_dict["name"]
 
-        status = src_dict["status"]
-        if status not in STEP_STATUS_VALUES:
-            status = check_step_status(status)
+        def _parse_status(data: object) -> StepStatus | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_step_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(StepStatus | str, data)
+
+        status = _parse_status(src_dict["status"])
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enforcement import ENFORCEMENT_VALUES, Enforcement, check_enforcement
-from ..models.quota_period import QUOTA_PERIOD_VALUES, QuotaPeriod, check_quota_period
-from ..models.usage_metric import USAGE_METRIC_VALUES, UsageMetric, check_usage_metric
+from ..models.enforcement import Enforcement, check_enforcement
+from ..models.quota_period import QuotaPeriod, check_quota_period
+from ..models.usage_metric import UsageMetric, check_usage_metric
 
 T = TypeVar("T", bound="Quota")
 
@@ -29,30 +29,44 @@ class Quota:
     """A limit of the plan.
 
     Attributes:
-        metric (UsageMetric): A metered quantity.
+        metric (str | UsageMetric): A metered quantity. Values not listed here arrive as plain strings.
         limit (int): Effective limit.
-        period (QuotaPeriod): Window over which a quota is counted.
+        period (QuotaPeriod | str): Window over which a quota is counted. Values not listed here arrive as plain
+            strings.
         plan_default (int): The plan's default for this limit.
-        enforcement (Enforcement): What happens at the quota: `hard` blocks, `soft` warns, `none` only records.
+        enforcement (Enforcement | str): What happens at the quota: `hard` blocks, `soft` warns, `none` only records.
+            Values not listed here arrive as plain strings.
     """
 
-    metric: UsageMetric
+    metric: str | UsageMetric
     limit: int
-    period: QuotaPeriod
+    period: QuotaPeriod | str
     plan_default: int
-    enforcement: Enforcement
+    enforcement: Enforcement | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metric: str = self.metric
+        metric: str
+        if isinstance(self.metric, str):
+            metric = self.metric
+        else:
+            metric = self.metric
 
         limit = self.limit
 
-        period: str = self.period
+        period: str
+        if isinstance(self.period, str):
+            period = self.period
+        else:
+            period = self.period
 
         plan_default = self.plan_default
 
-        enforcement: str = self.enforcement
+        enforcement: str
+        if isinstance(self.enforcement, str):
+            enforcement = self.enforcement
+        else:
+            enforcement = self.enforcement
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,21 +86,49 @@ class Quota:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        metric = src_dict["metric"]
-        if metric not in USAGE_METRIC_VALUES:
-            metric = check_usage_metric(metric)
+
+        def _parse_metric(data: object) -> str | UsageMetric:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                metric_type_0 = check_usage_metric(data)
+
+                return metric_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | UsageMetric, data)
+
+        metric = _parse_metric(src_dict["metric"])
 
         limit = src_dict["limit"]
 
-        period = src_dict["period"]
-        if period not in QUOTA_PERIOD_VALUES:
-            period = check_quota_period(period)
+        def _parse_period(data: object) -> QuotaPeriod | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_type_0 = check_quota_period(data)
+
+                return period_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(QuotaPeriod | str, data)
+
+        period = _parse_period(src_dict["period"])
 
         plan_default = src_dict["planDefault"]
 
-        enforcement = src_dict["enforcement"]
-        if enforcement not in ENFORCEMENT_VALUES:
-            enforcement = check_enforcement(enforcement)
+        def _parse_enforcement(data: object) -> Enforcement | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                enforcement_type_0 = check_enforcement(data)
+
+                return enforcement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Enforcement | str, data)
+
+        enforcement = _parse_enforcement(src_dict["enforcement"])
 
         quota = cls(
             metric,

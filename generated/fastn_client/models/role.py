@@ -3,12 +3,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..lib.fast_parsing import parse_uuid
 
 if TYPE_CHECKING:
     from ..models.permission import Permission
@@ -35,7 +32,7 @@ class Role:
     """A role: a named set of permissions. System roles are built in; custom roles are created by the workspace.
 
     Attributes:
-        id (UUID): Unique identifier of the role, assigned by the server.
+        id (str): Unique identifier of the role, assigned by the server.
         key (str): Stable handle used when assigning the role.
         name (str): Display name.
         description (str): What the role is for.
@@ -44,7 +41,7 @@ class Role:
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
     """
 
-    id: UUID
+    id: str
     key: str
     name: str
     description: str
@@ -54,7 +51,7 @@ class Role:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         key = self.key
 
@@ -93,7 +90,7 @@ class Role:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         key = src_dict["key"]
 

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.permission import Permission
+    from ..models.permission_grant import PermissionGrant
 
 
 T = TypeVar("T", bound="RoleCreate")
@@ -21,13 +21,13 @@ class RoleCreate:
     Attributes:
         key (str): Stable handle; 409 `CONFLICT` if taken.
         name (str): Display name.
-        permissions (list[Permission]):
+        permissions (list[PermissionGrant]):
         description (str | Unset): What the role is for.
     """
 
     key: str
     name: str
-    permissions: list[Permission]
+    permissions: list[PermissionGrant]
     description: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,7 +58,7 @@ class RoleCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.permission import Permission  # noqa: PLC0415
+        from ..models.permission_grant import PermissionGrant  # noqa: PLC0415
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
@@ -69,7 +69,7 @@ class RoleCreate:
         permissions = []
         _permissions = src_dict["permissions"]
         for permissions_item_data in _permissions:
-            permissions_item = Permission.from_dict(permissions_item_data)
+            permissions_item = PermissionGrant.from_dict(permissions_item_data)
 
             permissions.append(permissions_item)
 

@@ -3,12 +3,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..lib.fast_parsing import parse_uuid
 
 T = TypeVar("T", bound="Secret")
 
@@ -29,14 +26,14 @@ class Secret:
     """A named secret for workflows and connectors. Its value is write-only: it is never returned.
 
     Attributes:
-        id (UUID): Unique identifier of the secret, assigned by the server.
+        id (str): Unique identifier of the secret, assigned by the server.
         name (str): Name used to reference the secret.
         description (str): What the secret is for.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
         updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
     """
 
-    id: UUID
+    id: str
     name: str
     description: str
     created_at: datetime.datetime
@@ -44,7 +41,7 @@ class Secret:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
@@ -72,7 +69,7 @@ class Secret:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         name = src_dict["name"]
 

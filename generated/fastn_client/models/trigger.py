@@ -3,13 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.trigger_type import TRIGGER_TYPE_VALUES, TriggerType, check_trigger_type
+from ..models.trigger_type import TriggerType, check_trigger_type
 
 T = TypeVar("T", bound="Trigger")
 
@@ -39,27 +37,28 @@ class Trigger:
     """A trigger: an event source that starts workflows.
 
     Attributes:
-        id (UUID): Unique identifier of the trigger, assigned by the server.
+        id (str): Unique identifier of the trigger, assigned by the server.
         name (str): Display name.
-        type_ (TriggerType): What fires a trigger.
-        workflow_ids (list[UUID]): Workflows started when the trigger fires.
+        type_ (str | TriggerType): What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a
+            `manual` run, or an app `event` such as `order.created`. Values not listed here arrive as plain strings.
+        workflow_ids (list[str]): Workflows started when the trigger fires.
         enabled (bool): Whether the trigger fires.
-        cron (None | str): Cron expression, for `schedule` triggers (or `intervalSeconds`).
-        interval_seconds (int | None): Fixed interval, for `schedule` triggers without `cron`.
+        cron (None | str): Cron expression, for `cron` triggers (or `intervalSeconds`).
+        interval_seconds (int | None): Fixed interval, for `cron` triggers without `cron`.
         webhook_url (None | str): Where to POST events, for `webhook` triggers.
         deduplication_key (None | str): JSON path in a webhook payload whose value de-duplicates deliveries.
         dead_letter_enabled (bool): Keep events that failed every retry for inspection.
-        event (None | str): Event name, for `app_event` triggers, e.g. `contact.created`.
+        event (None | str): Event name, for `event` triggers, e.g. `contact.created`.
         revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
             back in an update's `revision` field.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
         updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
     """
 
-    id: UUID
+    id: str
     name: str
-    type_: TriggerType
-    workflow_ids: list[UUID]
+    type_: str | TriggerType
+    workflow_ids: list[str]
     enabled: bool
     cron: None | str
     interval_seconds: int | None
@@ -73,16 +72,17 @@ class Trigger:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
-        type_: str = self.type_
+        type_: str
+        if isinstance(self.type_, str):
+            type_ = self.type_
+        else:
+            type_ = self.type_
 
-        workflow_ids = []
-        for workflow_ids_item_data in self.workflow_ids:
-            workflow_ids_item = str(workflow_ids_item_data)
-            workflow_ids.append(workflow_ids_item)
+        workflow_ids = self.workflow_ids
 
         enabled = self.enabled
 
@@ -136,20 +136,24 @@ class Trigger:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         name = src_dict["name"]
 
-        type_ = src_dict["type"]
-        if type_ not in TRIGGER_TYPE_VALUES:
-            type_ = check_trigger_type(type_)
+        def _parse_type_(data: object) -> str | TriggerType:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = check_trigger_type(data)
 
-        workflow_ids = []
-        _workflow_ids = src_dict["workflowIds"]
-        for workflow_ids_item_data in _workflow_ids:
-            workflow_ids_item = parse_uuid(workflow_ids_item_data)
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TriggerType, data)
 
-            workflow_ids.append(workflow_ids_item)
+        type_ = _parse_type_(src_dict["type"])
+
+        workflow_ids = cast(list[str], src_dict["workflowIds"])
 
         enabled = src_dict["enabled"]
 

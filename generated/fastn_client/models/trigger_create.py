@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
-from uuid import UUID
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..lib.fast_parsing import parse_uuid
 from ..models.trigger_type import TRIGGER_TYPE_VALUES, TriggerType, check_trigger_type
 from ..types import UNSET, Unset
 
@@ -19,19 +17,20 @@ class TriggerCreate:
 
     Attributes:
         name (str): Display name.
-        type_ (TriggerType): What fires a trigger.
-        workflow_ids (list[UUID]): Workflows started when the trigger fires.
+        type_ (TriggerType): What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a
+            `manual` run, or an app `event` such as `order.created`.
+        workflow_ids (list[str]): Workflows started when the trigger fires.
         enabled (bool | Unset): Defaults to `true`.
-        cron (str | Unset): Cron expression (5 or 6 fields), for `schedule` triggers.
-        interval_seconds (int | Unset): Fixed interval, for `schedule` triggers.
+        cron (str | Unset): Cron expression (5 or 6 fields), for `cron` triggers.
+        interval_seconds (int | Unset): Fixed interval, for `cron` triggers.
         deduplication_key (str | Unset): JSON path in the webhook payload used to de-duplicate deliveries.
         dead_letter_enabled (bool | Unset): Defaults to `false`.
-        event (str | Unset): Event name, for `app_event` triggers.
+        event (str | Unset): Event name, for `event` triggers.
     """
 
     name: str
     type_: TriggerType
-    workflow_ids: list[UUID]
+    workflow_ids: list[str]
     enabled: bool | Unset = UNSET
     cron: str | Unset = UNSET
     interval_seconds: int | Unset = UNSET
@@ -44,10 +43,7 @@ class TriggerCreate:
 
         type_: str = self.type_
 
-        workflow_ids = []
-        for workflow_ids_item_data in self.workflow_ids:
-            workflow_ids_item = str(workflow_ids_item_data)
-            workflow_ids.append(workflow_ids_item)
+        workflow_ids = self.workflow_ids
 
         enabled = self.enabled
 
@@ -95,12 +91,7 @@ class TriggerCreate:
         if type_ not in TRIGGER_TYPE_VALUES:
             type_ = check_trigger_type(type_)
 
-        workflow_ids = []
-        _workflow_ids = src_dict["workflowIds"]
-        for workflow_ids_item_data in _workflow_ids:
-            workflow_ids_item = parse_uuid(workflow_ids_item_data)
-
-            workflow_ids.append(workflow_ids_item)
+        workflow_ids = cast(list[str], src_dict["workflowIds"])
 
         enabled = src_dict.get("enabled", UNSET)
 

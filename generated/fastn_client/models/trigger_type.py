@@ -1,11 +1,11 @@
 from typing import Literal
 
-TriggerType = Literal["app_event", "manual", "schedule", "webhook"]
+TriggerType = Literal["cron", "event", "manual", "webhook"]
 
 TRIGGER_TYPE_VALUES: set[TriggerType] = {
-    "app_event",
+    "cron",
+    "event",
     "manual",
-    "schedule",
     "webhook",
 }
 

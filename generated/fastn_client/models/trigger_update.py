@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
-from uuid import UUID
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..lib.fast_parsing import parse_uuid
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerUpdate")
@@ -20,24 +18,25 @@ class TriggerUpdate:
         revision (int): The `revision` the caller last read. The update is applied only if it still matches; otherwise
             the server answers 409 `VERSION_MISMATCH` and changes nothing.
         name (str | Unset): Display name.
-        workflow_ids (list[UUID] | Unset): Workflows started when the trigger fires.
+        workflow_ids (list[str] | Unset): Workflows started when the trigger fires.
         enabled (bool | Unset): Defaults to `true`.
-        cron (str | Unset): Cron expression (5 or 6 fields), for `schedule` triggers.
-        interval_seconds (int | Unset): Fixed interval, for `schedule` triggers.
-        deduplication_key (str | Unset): JSON path in the webhook payload used to de-duplicate deliveries.
+        cron (None | str | Unset): Cron expression (5 or 6 fields), for `cron` triggers. `null` clears it.
+        interval_seconds (int | None | Unset): Fixed interval, for `cron` triggers. `null` clears it.
+        deduplication_key (None | str | Unset): JSON path in the webhook payload used to de-duplicate deliveries. `null`
+            clears it.
         dead_letter_enabled (bool | Unset): Defaults to `false`.
-        event (str | Unset): Event name, for `app_event` triggers.
+        event (None | str | Unset): Event name, for `event` triggers. `null` clears it.
     """
 
     revision: int
     name: str | Unset = UNSET
-    workflow_ids: list[UUID] | Unset = UNSET
+    workflow_ids: list[str] | Unset = UNSET
     enabled: bool | Unset = UNSET
-    cron: str | Unset = UNSET
-    interval_seconds: int | Unset = UNSET
-    deduplication_key: str | Unset = UNSET
+    cron: None | str | Unset = UNSET
+    interval_seconds: int | None | Unset = UNSET
+    deduplication_key: None | str | Unset = UNSET
     dead_letter_enabled: bool | Unset = UNSET
-    event: str | Unset = UNSET
+    event: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         revision = self.revision
@@ -46,22 +45,35 @@ class TriggerUpdate:
 
         workflow_ids: list[str] | Unset = UNSET
         if not isinstance(self.workflow_ids, Unset):
-            workflow_ids = []
-            for workflow_ids_item_data in self.workflow_ids:
-                workflow_ids_item = str(workflow_ids_item_data)
-                workflow_ids.append(workflow_ids_item)
+            workflow_ids = self.workflow_ids
 
         enabled = self.enabled
 
-        cron = self.cron
+        cron: None | str | Unset
+        if isinstance(self.cron, Unset):
+            cron = UNSET
+        else:
+            cron = self.cron
 
-        interval_seconds = self.interval_seconds
+        interval_seconds: int | None | Unset
+        if isinstance(self.interval_seconds, Unset):
+            interval_seconds = UNSET
+        else:
+            interval_seconds = self.interval_seconds
 
-        deduplication_key = self.deduplication_key
+        deduplication_key: None | str | Unset
+        if isinstance(self.deduplication_key, Unset):
+            deduplication_key = UNSET
+        else:
+            deduplication_key = self.deduplication_key
 
         dead_letter_enabled = self.dead_letter_enabled
 
-        event = self.event
+        event: None | str | Unset
+        if isinstance(self.event, Unset):
+            event = UNSET
+        else:
+            event = self.event
 
         field_dict: dict[str, Any] = {}
 
@@ -97,26 +109,47 @@ class TriggerUpdate:
 
         name = src_dict.get("name", UNSET)
 
-        _workflow_ids = src_dict.get("workflowIds", UNSET)
-        workflow_ids: list[UUID] | Unset = UNSET
-        if _workflow_ids is not UNSET:
-            workflow_ids = []
-            for workflow_ids_item_data in _workflow_ids:
-                workflow_ids_item = parse_uuid(workflow_ids_item_data)
-
-                workflow_ids.append(workflow_ids_item)
+        workflow_ids = cast(list[str], src_dict.get("workflowIds", UNSET))
 
         enabled = src_dict.get("enabled", UNSET)
 
-        cron = src_dict.get("cron", UNSET)
+        def _parse_cron(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        interval_seconds = src_dict.get("intervalSeconds", UNSET)
+        cron = _parse_cron(src_dict.get("cron", UNSET))
 
-        deduplication_key = src_dict.get("deduplicationKey", UNSET)
+        def _parse_interval_seconds(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        interval_seconds = _parse_interval_seconds(src_dict.get("intervalSeconds", UNSET))
+
+        def _parse_deduplication_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        deduplication_key = _parse_deduplication_key(src_dict.get("deduplicationKey", UNSET))
 
         dead_letter_enabled = src_dict.get("deadLetterEnabled", UNSET)
 
-        event = src_dict.get("event", UNSET)
+        def _parse_event(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        event = _parse_event(src_dict.get("event", UNSET))
 
         trigger_update = cls(
             revision,

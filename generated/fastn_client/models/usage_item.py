@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enforcement import ENFORCEMENT_VALUES, Enforcement, check_enforcement
-from ..models.usage_metric import USAGE_METRIC_VALUES, UsageMetric, check_usage_metric
+from ..models.enforcement import Enforcement, check_enforcement
+from ..models.usage_metric import UsageMetric, check_usage_metric
 
 T = TypeVar("T", bound="UsageItem")
 
@@ -28,22 +28,27 @@ class UsageItem:
     """Usage of one metric in the current period.
 
     Attributes:
-        metric (UsageMetric): A metered quantity.
+        metric (str | UsageMetric): A metered quantity. Values not listed here arrive as plain strings.
         used (int): Amount used so far.
         limit (int | None): Quota for the period; null when unlimited.
         percent_used (float | None): `used` as a percentage of `limit`.
-        enforcement (Enforcement): What happens at the quota: `hard` blocks, `soft` warns, `none` only records.
+        enforcement (Enforcement | str): What happens at the quota: `hard` blocks, `soft` warns, `none` only records.
+            Values not listed here arrive as plain strings.
     """
 
-    metric: UsageMetric
+    metric: str | UsageMetric
     used: int
     limit: int | None
     percent_used: float | None
-    enforcement: Enforcement
+    enforcement: Enforcement | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metric: str = self.metric
+        metric: str
+        if isinstance(self.metric, str):
+            metric = self.metric
+        else:
+            metric = self.metric
 
         used = self.used
 
@@ -53,7 +58,11 @@ class UsageItem:
         percent_used: float | None
         percent_used = self.percent_used
 
-        enforcement: str = self.enforcement
+        enforcement: str
+        if isinstance(self.enforcement, str):
+            enforcement = self.enforcement
+        else:
+            enforcement = self.enforcement
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,9 +82,19 @@ class UsageItem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        metric = src_dict["metric"]
-        if metric not in USAGE_METRIC_VALUES:
-            metric = check_usage_metric(metric)
+
+        def _parse_metric(data: object) -> str | UsageMetric:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                metric_type_0 = check_usage_metric(data)
+
+                return metric_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | UsageMetric, data)
+
+        metric = _parse_metric(src_dict["metric"])
 
         used = src_dict["used"]
 
@@ -93,9 +112,18 @@ class UsageItem:
 
         percent_used = _parse_percent_used(src_dict["percentUsed"])
 
-        enforcement = src_dict["enforcement"]
-        if enforcement not in ENFORCEMENT_VALUES:
-            enforcement = check_enforcement(enforcement)
+        def _parse_enforcement(data: object) -> Enforcement | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                enforcement_type_0 = check_enforcement(data)
+
+                return enforcement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Enforcement | str, data)
+
+        enforcement = _parse_enforcement(src_dict["enforcement"])
 
         usage_item = cls(
             metric,

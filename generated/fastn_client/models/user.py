@@ -3,13 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.user_status import USER_STATUS_VALUES, UserStatus, check_user_status
+from ..models.user_status import UserStatus, check_user_status
 
 T = TypeVar("T", bound="User")
 
@@ -33,28 +31,28 @@ class User:
     """A member of the workspace.
 
     Attributes:
-        id (UUID): Unique identifier of the user, assigned by the server.
+        id (str): Unique identifier of the user, assigned by the server.
         email (str): Login email.
         name (None | str): Display name, once the user has accepted the invite.
         role (str): Key of the user's role, e.g. `developer` or a custom role's key.
         teams (list[str]): Teams the user belongs to.
-        status (UserStatus): State of a workspace member.
+        status (str | UserStatus): State of a workspace member. Values not listed here arrive as plain strings.
         last_active_at (datetime.datetime | None): Last activity.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
     """
 
-    id: UUID
+    id: str
     email: str
     name: None | str
     role: str
     teams: list[str]
-    status: UserStatus
+    status: str | UserStatus
     last_active_at: datetime.datetime | None
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         email = self.email
 
@@ -65,7 +63,11 @@ class User:
 
         teams = self.teams
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         last_active_at: None | str
         if isinstance(self.last_active_at, datetime.datetime):
@@ -96,7 +98,7 @@ class User:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         email = src_dict["email"]
 
@@ -111,9 +113,18 @@ class User:
 
         teams = cast(list[str], src_dict["teams"])
 
-        status = src_dict["status"]
-        if status not in USER_STATUS_VALUES:
-            status = check_user_status(status)
+        def _parse_status(data: object) -> str | UserStatus:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_user_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | UserStatus, data)
+
+        status = _parse_status(src_dict["status"])
 
         def _parse_last_active_at(data: object) -> datetime.datetime | None:
             if data is None:

@@ -17,7 +17,7 @@ class UserInvite:
     Attributes:
         email (str): Email to send the invitation to; 409 `CONFLICT` if already a member.
         role (str): Key of a system role (`owner`, `admin`, `developer`, `operator`, `viewer`, `end_user`) or a custom
-            role; 404 `NOT_FOUND` if unknown.
+            role; 422 `VALIDATION_ERROR` if unknown.
         teams (list[str] | Unset): Teams to add the user to.
     """
 

@@ -2,15 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
-from ..models.execution_tier import EXECUTION_TIER_VALUES, ExecutionTier, check_execution_tier
-from ..models.workflow_status import WORKFLOW_STATUS_VALUES, WorkflowStatus, check_workflow_status
+from ..models.execution_tier import ExecutionTier, check_execution_tier
+from ..models.workflow_status import WorkflowStatus, check_workflow_status
 
 if TYPE_CHECKING:
     from ..models.retry_policy import RetryPolicy
@@ -42,14 +40,15 @@ class Workflow:
     """A workflow: steps that run on the platform when triggered or run on demand.
 
     Attributes:
-        id (UUID): Unique identifier of the workflow, assigned by the server.
+        id (str): Unique identifier of the workflow, assigned by the server.
         name (str): Display name.
         slug (str): URL-safe unique handle within the workspace.
         description (str): What the workflow does.
-        execution_tier (ExecutionTier): Execution tier: `instant` runs synchronously on the platform; `standard` and
-            `long` run asynchronously.
+        execution_tier (ExecutionTier | str): Execution tier: `instant` runs synchronously on the platform; `standard`
+            and `long` run asynchronously. Values not listed here arrive as plain strings.
         timeout_seconds (int): Run time after which an execution is `timed_out`.
-        status (WorkflowStatus): Whether a workflow accepts runs and trigger events.
+        status (str | WorkflowStatus): Whether a workflow accepts runs and trigger events. Values not listed here arrive
+            as plain strings.
         version (str): Published version, `v1`, `v2`… (not the concurrency `revision`).
         retry_policy (RetryPolicy): How failed steps are retried. Defaults are those of the Fastn docs.
         revision (int): Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it
@@ -58,13 +57,13 @@ class Workflow:
         updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
     """
 
-    id: UUID
+    id: str
     name: str
     slug: str
     description: str
-    execution_tier: ExecutionTier
+    execution_tier: ExecutionTier | str
     timeout_seconds: int
-    status: WorkflowStatus
+    status: str | WorkflowStatus
     version: str
     retry_policy: RetryPolicy
     revision: int
@@ -73,7 +72,7 @@ class Workflow:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
+        id = self.id
 
         name = self.name
 
@@ -81,11 +80,19 @@ class Workflow:
 
         description = self.description
 
-        execution_tier: str = self.execution_tier
+        execution_tier: str
+        if isinstance(self.execution_tier, str):
+            execution_tier = self.execution_tier
+        else:
+            execution_tier = self.execution_tier
 
         timeout_seconds = self.timeout_seconds
 
-        status: str = self.status
+        status: str
+        if isinstance(self.status, str):
+            status = self.status
+        else:
+            status = self.status
 
         version = self.version
 
@@ -124,7 +131,7 @@ class Workflow:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        id = parse_uuid(src_dict["id"])
+        id = src_dict["id"]
 
         name = src_dict["name"]
 
@@ -132,15 +139,33 @@ class Workflow:
 
         description = src_dict["description"]
 
-        execution_tier = src_dict["executionTier"]
-        if execution_tier not in EXECUTION_TIER_VALUES:
-            execution_tier = check_execution_tier(execution_tier)
+        def _parse_execution_tier(data: object) -> ExecutionTier | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                execution_tier_type_0 = check_execution_tier(data)
+
+                return execution_tier_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExecutionTier | str, data)
+
+        execution_tier = _parse_execution_tier(src_dict["executionTier"])
 
         timeout_seconds = src_dict["timeoutSeconds"]
 
-        status = src_dict["status"]
-        if status not in WORKFLOW_STATUS_VALUES:
-            status = check_workflow_status(status)
+        def _parse_status(data: object) -> str | WorkflowStatus:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = check_workflow_status(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | WorkflowStatus, data)
+
+        status = _parse_status(src_dict["status"])
 
         version = src_dict["version"]
 

@@ -1,10 +1,10 @@
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.build_job import BuildJob
 from ...models.build_request import BuildRequest
 from ...models.error import Error
@@ -77,17 +77,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
 
 
+def _parse_success(response: httpx.Response) -> BuildJob:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 202:
+        try:
+            response_202 = BuildJob.from_dict(response.json())
+
+            return response_202
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="BuildJob", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
+
+
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BuildJob | Error]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -99,8 +116,10 @@ def sync_detailed(
     """Start an AI build
 
      Starts an AI build of a connector or a workflow and answers 202 at once with the build job, status
-    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it):
-    PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED.
+    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it). The
+    lifecycle is the docs': PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNED` and
+    `GENERATED` wait for the caller (`generateAiBuild`, then `deployAiBuild`); `DEPLOYED` and `FAILED`
+    are final.
 
     Args:
         body (BuildRequest): What the AI should build.
@@ -132,8 +151,10 @@ def sync(
     """Start an AI build
 
      Starts an AI build of a connector or a workflow and answers 202 at once with the build job, status
-    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it):
-    PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED.
+    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it). The
+    lifecycle is the docs': PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNED` and
+    `GENERATED` wait for the caller (`generateAiBuild`, then `deployAiBuild`); `DEPLOYED` and `FAILED`
+    are final.
 
     Args:
         body (BuildRequest): What the AI should build.
@@ -141,6 +162,9 @@ def sync(
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -155,7 +179,7 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return cast(BuildJob, _parse_response(client=client, response=response))
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
@@ -166,8 +190,10 @@ async def asyncio_detailed(
     """Start an AI build
 
      Starts an AI build of a connector or a workflow and answers 202 at once with the build job, status
-    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it):
-    PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED.
+    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it). The
+    lifecycle is the docs': PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNED` and
+    `GENERATED` wait for the caller (`generateAiBuild`, then `deployAiBuild`); `DEPLOYED` and `FAILED`
+    are final.
 
     Args:
         body (BuildRequest): What the AI should build.
@@ -197,8 +223,10 @@ async def asyncio(
     """Start an AI build
 
      Starts an AI build of a connector or a workflow and answers 202 at once with the build job, status
-    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it):
-    PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED.
+    `PLANNING`. Poll `getAiBuild` (the `Location` header and the `GetAiBuild` link point at it). The
+    lifecycle is the docs': PLANNING → PLANNED → GENERATING → GENERATED → DEPLOYED. `PLANNED` and
+    `GENERATED` wait for the caller (`generateAiBuild`, then `deployAiBuild`); `DEPLOYED` and `FAILED`
+    are final.
 
     Args:
         body (BuildRequest): What the AI should build.
@@ -206,6 +234,9 @@ async def asyncio(
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -218,4 +249,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return cast(BuildJob, _parse_response(client=client, response=response))
+    return _parse_success(response)

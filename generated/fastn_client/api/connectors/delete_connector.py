@@ -1,18 +1,17 @@
 from typing import Any, cast
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status
 from ...models.error import Error
 from ...types import Response, to_status
 
 
 def _get_kwargs(
-    connector_id: UUID,
+    connector_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -61,22 +60,36 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
 
 
+def _parse_success(response: httpx.Response) -> None:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 204:
+        return None
+
+    if 200 <= response.status_code <= 299:
+        return None  # nothing is returned, so any success will do (a 200 for a documented 204, say)
+    raise errors.UnexpectedStatus.from_response(response)
+
+
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
 def sync_detailed(
-    connector_id: UUID,
+    connector_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Error]:
@@ -85,7 +98,7 @@ def sync_detailed(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID): Identifier of the connector.
+        connector_id (str): Identifier of the connector.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +120,7 @@ def sync_detailed(
 
 
 def sync(
-    connector_id: UUID,
+    connector_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> None:
@@ -116,11 +129,14 @@ def sync(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID): Identifier of the connector.
+        connector_id (str): Identifier of the connector.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -135,11 +151,11 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return None
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
-    connector_id: UUID,
+    connector_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Any | Error]:
@@ -148,7 +164,7 @@ async def asyncio_detailed(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID): Identifier of the connector.
+        connector_id (str): Identifier of the connector.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +184,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    connector_id: UUID,
+    connector_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> None:
@@ -177,11 +193,14 @@ async def asyncio(
      Deletes a connector. Deleting is permanent.
 
     Args:
-        connector_id (UUID): Identifier of the connector.
+        connector_id (str): Identifier of the connector.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -194,4 +213,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return None
+    return _parse_success(response)

@@ -1,19 +1,18 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.error import Error
 from ...models.execution import Execution
 from ...types import Response, to_status
 
 
 def _get_kwargs(
-    execution_id: UUID,
+    execution_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -63,22 +62,39 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
 
 
+def _parse_success(response: httpx.Response) -> Execution:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 200:
+        try:
+            response_200 = Execution.from_dict(response.json())
+
+            return response_200
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="Execution", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
+
+
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Execution]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
 def sync_detailed(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Error | Execution]:
@@ -87,7 +103,7 @@ def sync_detailed(
      Returns one execution with its status, steps and result. Poll it after `runWorkflow`.
 
     Args:
-        execution_id (UUID): Identifier of the execution.
+        execution_id (str): Identifier of the execution.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +125,7 @@ def sync_detailed(
 
 
 def sync(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Execution:
@@ -118,11 +134,14 @@ def sync(
      Returns one execution with its status, steps and result. Poll it after `runWorkflow`.
 
     Args:
-        execution_id (UUID): Identifier of the execution.
+        execution_id (str): Identifier of the execution.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -137,11 +156,11 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return cast(Execution, _parse_response(client=client, response=response))
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Error | Execution]:
@@ -150,7 +169,7 @@ async def asyncio_detailed(
      Returns one execution with its status, steps and result. Poll it after `runWorkflow`.
 
     Args:
-        execution_id (UUID): Identifier of the execution.
+        execution_id (str): Identifier of the execution.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +189,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    execution_id: UUID,
+    execution_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Execution:
@@ -179,11 +198,14 @@ async def asyncio(
      Returns one execution with its status, steps and result. Poll it after `runWorkflow`.
 
     Args:
-        execution_id (UUID): Identifier of the execution.
+        execution_id (str): Identifier of the execution.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -196,4 +218,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return cast(Execution, _parse_response(client=client, response=response))
+    return _parse_success(response)

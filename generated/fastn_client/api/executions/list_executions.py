@@ -1,11 +1,10 @@
-from typing import Any, cast
-from uuid import UUID
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.error import Error
 from ...models.execution_list import ExecutionList
 from ...models.execution_status import ExecutionStatus
@@ -16,7 +15,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    workflow_id: UUID | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -26,10 +25,7 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    json_workflow_id: str | Unset = UNSET
-    if not isinstance(workflow_id, Unset):
-        json_workflow_id = str(workflow_id)
-    params["workflowId"] = json_workflow_id
+    params["workflowId"] = workflow_id
 
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
@@ -80,19 +76,36 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
+
+
+def _parse_success(response: httpx.Response) -> ExecutionList:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 200:
+        try:
+            response_200 = ExecutionList.from_dict(response.json())
+
+            return response_200
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="ExecutionList", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | ExecutionList]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -101,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    workflow_id: UUID | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
 ) -> Response[Error | ExecutionList]:
     """List executions
@@ -111,9 +124,10 @@ def sync_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
-        workflow_id (UUID | Unset):
-        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
-            transient; the others are final.
+        workflow_id (str | Unset):
+        status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
+            started), `queued` (waiting for a runner) and `running` are transient; `completed`,
+            `failed`, `cancelled` and `timed_out` are final.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +156,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    workflow_id: UUID | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
 ) -> ExecutionList:
     """List executions
@@ -152,13 +166,17 @@ def sync(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
-        workflow_id (UUID | Unset):
-        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
-            transient; the others are final.
+        workflow_id (str | Unset):
+        status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
+            started), `queued` (waiting for a runner) and `running` are transient; `completed`,
+            `failed`, `cancelled` and `timed_out` are final.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -176,7 +194,7 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return cast(ExecutionList, _parse_response(client=client, response=response))
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
@@ -184,7 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    workflow_id: UUID | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
 ) -> Response[Error | ExecutionList]:
     """List executions
@@ -194,9 +212,10 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
-        workflow_id (UUID | Unset):
-        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
-            transient; the others are final.
+        workflow_id (str | Unset):
+        status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
+            started), `queued` (waiting for a runner) and `running` are transient; `completed`,
+            `failed`, `cancelled` and `timed_out` are final.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +242,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
-    workflow_id: UUID | Unset = UNSET,
+    workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
 ) -> ExecutionList:
     """List executions
@@ -233,13 +252,17 @@ async def asyncio(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
-        workflow_id (UUID | Unset):
-        status (ExecutionStatus | Unset): State of an execution. `pending` and `running` are
-            transient; the others are final.
+        workflow_id (str | Unset):
+        status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
+            started), `queued` (waiting for a runner) and `running` are transient; `completed`,
+            `failed`, `cancelled` and `timed_out` are final.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -255,4 +278,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return cast(ExecutionList, _parse_response(client=client, response=response))
+    return _parse_success(response)

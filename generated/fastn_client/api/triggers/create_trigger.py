@@ -1,10 +1,10 @@
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.error import Error
 from ...models.trigger import Trigger
 from ...models.trigger_create import TriggerCreate
@@ -51,11 +51,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
 
@@ -82,17 +77,34 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
 
 
+def _parse_success(response: httpx.Response) -> Trigger:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 201:
+        try:
+            response_201 = Trigger.from_dict(response.json())
+
+            return response_201
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="Trigger", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
+
+
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Trigger]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -103,9 +115,8 @@ def sync_detailed(
 ) -> Response[Error | Trigger]:
     """Create a trigger
 
-     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
-    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
-    `webhookUrl`.
+     Creates a trigger routed to one or more workflows (422 if one does not exist). `cron` triggers need
+    `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
         body (TriggerCreate): Fields to create a trigger.
@@ -136,9 +147,8 @@ def sync(
 ) -> Trigger:
     """Create a trigger
 
-     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
-    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
-    `webhookUrl`.
+     Creates a trigger routed to one or more workflows (422 if one does not exist). `cron` triggers need
+    `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
         body (TriggerCreate): Fields to create a trigger.
@@ -146,6 +156,9 @@ def sync(
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -160,7 +173,7 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return cast(Trigger, _parse_response(client=client, response=response))
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
@@ -170,9 +183,8 @@ async def asyncio_detailed(
 ) -> Response[Error | Trigger]:
     """Create a trigger
 
-     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
-    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
-    `webhookUrl`.
+     Creates a trigger routed to one or more workflows (422 if one does not exist). `cron` triggers need
+    `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
         body (TriggerCreate): Fields to create a trigger.
@@ -201,9 +213,8 @@ async def asyncio(
 ) -> Trigger:
     """Create a trigger
 
-     Creates a trigger routed to one or more workflows (404 if one does not exist). `schedule` triggers
-    need `cron` or `intervalSeconds`; `app_event` triggers need `event`; `webhook` triggers get a
-    `webhookUrl`.
+     Creates a trigger routed to one or more workflows (422 if one does not exist). `cron` triggers need
+    `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
         body (TriggerCreate): Fields to create a trigger.
@@ -211,6 +222,9 @@ async def asyncio(
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -223,4 +237,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return cast(Trigger, _parse_response(client=client, response=response))
+    return _parse_success(response)

@@ -1,12 +1,11 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.error import Error
 from ...models.execution import Execution
 from ...models.workflow_run_request import WorkflowRunRequest
@@ -14,7 +13,7 @@ from ...types import Response, to_status
 
 
 def _get_kwargs(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     body: WorkflowRunRequest,
 ) -> dict[str, Any]:
@@ -35,7 +34,13 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Execution | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | Execution | None:
+    if response.status_code == 200:
+        response_200 = response.json()
+        return response_200
+
     if response.status_code == 202:
         response_202 = Execution.from_dict(response.json())
 
@@ -60,6 +65,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 408:
+        response_408 = Error.from_dict(response.json())
+
+        return response_408
 
     if response.status_code == 409:
         response_409 = Error.from_dict(response.json())
@@ -92,34 +102,63 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Execution]:
+def _parse_success(response: httpx.Response) -> Any | Execution:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 200:
+        try:
+            response_200 = response.json()
+            return response_200
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="Any", cause=cause) from cause
+
+    if response.status_code == 202:
+        try:
+            response_202 = Execution.from_dict(response.json())
+
+            return response_202
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="Execution", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error | Execution]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
 def sync_detailed(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
-) -> Response[Error | Execution]:
+) -> Response[Any | Error | Execution]:
     """Run a workflow
 
-     Starts an execution of the workflow with the given input and answers 202 at once with the execution,
-    status `pending`. Poll `getExecution` (the `Location` header and the `GetExecution` link point at
-    it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
+     Runs the workflow with the given input. An `instant`-tier workflow runs synchronously: the answer is
+    200 with whatever the flow's Success step returns (any JSON, defined by the flow), or 408
+    `TIMED_OUT` if it takes longer than the workflow allows. A `standard` or `long` workflow answers 202
+    at once with the execution, status `pending`: poll `getExecution` (the `Location` header and the
+    `GetExecution` link point at it) until the status is final. An `inactive` workflow cannot run (409
+    `CONFLICT`).
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -127,7 +166,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Execution]
+        Response[Any | Error | Execution]
     """
 
     kwargs = _get_kwargs(
@@ -143,28 +182,34 @@ def sync_detailed(
 
 
 def sync(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
-) -> Execution:
+) -> Any | Execution:
     """Run a workflow
 
-     Starts an execution of the workflow with the given input and answers 202 at once with the execution,
-    status `pending`. Poll `getExecution` (the `Location` header and the `GetExecution` link point at
-    it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
+     Runs the workflow with the given input. An `instant`-tier workflow runs synchronously: the answer is
+    200 with whatever the flow's Success step returns (any JSON, defined by the flow), or 408
+    `TIMED_OUT` if it takes longer than the workflow allows. A `standard` or `long` workflow answers 202
+    at once with the execution, status `pending`: poll `getExecution` (the `Location` header and the
+    `GetExecution` link point at it) until the status is final. An `inactive` workflow cannot run (409
+    `CONFLICT`).
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
-        Execution
+        Any | Execution
     """
 
     kwargs = _get_kwargs(
@@ -176,23 +221,26 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return cast(Execution, _parse_response(client=client, response=response))
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
-) -> Response[Error | Execution]:
+) -> Response[Any | Error | Execution]:
     """Run a workflow
 
-     Starts an execution of the workflow with the given input and answers 202 at once with the execution,
-    status `pending`. Poll `getExecution` (the `Location` header and the `GetExecution` link point at
-    it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
+     Runs the workflow with the given input. An `instant`-tier workflow runs synchronously: the answer is
+    200 with whatever the flow's Success step returns (any JSON, defined by the flow), or 408
+    `TIMED_OUT` if it takes longer than the workflow allows. A `standard` or `long` workflow answers 202
+    at once with the execution, status `pending`: poll `getExecution` (the `Location` header and the
+    `GetExecution` link point at it) until the status is final. An `inactive` workflow cannot run (409
+    `CONFLICT`).
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -200,7 +248,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Execution]
+        Response[Any | Error | Execution]
     """
 
     kwargs = _get_kwargs(
@@ -214,28 +262,34 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
-) -> Execution:
+) -> Any | Execution:
     """Run a workflow
 
-     Starts an execution of the workflow with the given input and answers 202 at once with the execution,
-    status `pending`. Poll `getExecution` (the `Location` header and the `GetExecution` link point at
-    it) until the status is final. An `inactive` workflow cannot run (409 `CONFLICT`).
+     Runs the workflow with the given input. An `instant`-tier workflow runs synchronously: the answer is
+    200 with whatever the flow's Success step returns (any JSON, defined by the flow), or 408
+    `TIMED_OUT` if it takes longer than the workflow allows. A `standard` or `long` workflow answers 202
+    at once with the execution, status `pending`: poll `getExecution` (the `Location` header and the
+    `GetExecution` link point at it) until the status is final. An `inactive` workflow cannot run (409
+    `CONFLICT`).
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
-        Execution
+        Any | Execution
     """
 
     kwargs = _get_kwargs(
@@ -245,4 +299,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return cast(Execution, _parse_response(client=client, response=response))
+    return _parse_success(response)

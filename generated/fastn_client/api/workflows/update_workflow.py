@@ -1,12 +1,11 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import raise_for_status
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.error import Error
 from ...models.workflow import Workflow
 from ...models.workflow_update import WorkflowUpdate
@@ -14,7 +13,7 @@ from ...types import Response, to_status
 
 
 def _get_kwargs(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     body: WorkflowUpdate,
 ) -> dict[str, Any]:
@@ -92,22 +91,39 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_500
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise errors.UnexpectedStatus.from_response(response)
     else:
         return None
 
 
+def _parse_success(response: httpx.Response) -> Workflow:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 200:
+        try:
+            response_200 = Workflow.from_dict(response.json())
+
+            return response_200
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="Workflow", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
+
+
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Workflow]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
     return Response(
         status_code=to_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
 def sync_detailed(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowUpdate,
@@ -118,7 +134,7 @@ def sync_detailed(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -143,7 +159,7 @@ def sync_detailed(
 
 
 def sync(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowUpdate,
@@ -154,13 +170,16 @@ def sync(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -176,11 +195,11 @@ def sync(
         **kwargs,
     )
     raise_for_status(response)
-    return cast(Workflow, _parse_response(client=client, response=response))
+    return _parse_success(response)
 
 
 async def asyncio_detailed(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowUpdate,
@@ -191,7 +210,7 @@ async def asyncio_detailed(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
@@ -214,7 +233,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    workflow_id: UUID,
+    workflow_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowUpdate,
@@ -225,13 +244,16 @@ async def asyncio(
     workflow's current `revision`, or nothing changes and the answer is 409 `VERSION_MISMATCH`.
 
     Args:
-        workflow_id (UUID): Identifier of the workflow.
+        workflow_id (str): Identifier of the workflow.
         body (WorkflowUpdate): Changes to a workflow. Omitted fields keep their value; `slug`
             cannot change.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
             (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
         fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
 
     Returns:
@@ -245,4 +267,4 @@ async def asyncio(
 
     response = await client.get_async_httpx_client().request(**kwargs)
     raise_for_status(response)
-    return cast(Workflow, _parse_response(client=client, response=response))
+    return _parse_success(response)

@@ -1,0 +1,234 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...models.build_job import BuildJob
+from ...models.error import Error
+from ...types import Response, to_status
+
+
+def _get_kwargs(
+    build_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/ai/build/{build_id}/generate".format(
+            build_id=quote(str(build_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BuildJob | Error | None:
+    if response.status_code == 202:
+        response_202 = BuildJob.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus.from_response(response)
+    else:
+        return None
+
+
+def _parse_success(response: httpx.Response) -> BuildJob:
+    """The body of a documented success status, as declared; anything else raises."""
+    if response.status_code == 202:
+        try:
+            response_202 = BuildJob.from_dict(response.json())
+
+            return response_202
+        except PARSE_ERRORS as cause:
+            raise response_validation_error(response, declared="BuildJob", cause=cause) from cause
+
+    raise errors.UnexpectedStatus.from_response(response)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BuildJob | Error]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except PARSE_ERRORS:
+        parsed = None  # a body the spec did not predict: .content still has it
+    return Response(
+        status_code=to_status(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    build_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BuildJob | Error]:
+    """Generate a planned AI build
+
+     Approves the plan of a `PLANNED` build and starts generating it: the answer is 202 with the job,
+    status `GENERATING`. Poll `getAiBuild` until it is `GENERATED` (or `FAILED`). A build in any other
+    state cannot be generated (409 `CONFLICT`).
+
+    Args:
+        build_id (str): Identifier of the build job.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BuildJob | Error]
+    """
+
+    kwargs = _get_kwargs(
+        build_id=build_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    build_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BuildJob:
+    """Generate a planned AI build
+
+     Approves the plan of a `PLANNED` build and starts generating it: the answer is 202 with the job,
+    status `GENERATING`. Poll `getAiBuild` until it is `GENERATED` (or `FAILED`). A build in any other
+    state cannot be generated (409 `CONFLICT`).
+
+    Args:
+        build_id (str): Identifier of the build job.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        BuildJob
+    """
+
+    kwargs = _get_kwargs(
+        build_id=build_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+    raise_for_status(response)
+    return _parse_success(response)
+
+
+async def asyncio_detailed(
+    build_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[BuildJob | Error]:
+    """Generate a planned AI build
+
+     Approves the plan of a `PLANNED` build and starts generating it: the answer is 202 with the job,
+    status `GENERATING`. Poll `getAiBuild` until it is `GENERATED` (or `FAILED`). A build in any other
+    state cannot be generated (409 `CONFLICT`).
+
+    Args:
+        build_id (str): Identifier of the build job.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BuildJob | Error]
+    """
+
+    kwargs = _get_kwargs(
+        build_id=build_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    build_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> BuildJob:
+    """Generate a planned AI build
+
+     Approves the plan of a `PLANNED` build and starts generating it: the answer is 202 with the job,
+    status `GENERATING`. Poll `getAiBuild` until it is `GENERATED` (or `FAILED`). A build in any other
+    state cannot be generated (409 `CONFLICT`).
+
+    Args:
+        build_id (str): Identifier of the build job.
+
+    Raises:
+        fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
+            (NotFoundError, ConflictError, RateLimitError, ...), after the client's retries.
+        fastn_client.APIResponseValidationError: If the answer has a status the operation does not
+            document (errors.UnexpectedStatus: a redirect, say), or a body that does not match the
+            declared type (the parsing exception is its __cause__).
+        fastn_client.APIConnectionError: If the server could not be reached (APITimeoutError on a timeout).
+
+    Returns:
+        BuildJob
+    """
+
+    kwargs = _get_kwargs(
+        build_id=build_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+    raise_for_status(response)
+    return _parse_success(response)
