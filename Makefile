@@ -74,7 +74,7 @@ types: install ## regenerate ts/fastn.d.ts from the spec with the pinned openapi
 	$(NODE_BIN)/openapi-typescript openapi/fastn.yaml --output ts/fastn.d.ts
 
 evidence: install ## list what the spec infers (x-fastn-evidence: inferred), element by element, to verify against the real API
-	$(PY) scripts/evidence.py
+	$(PY) scripts/inferences.py
 
 breaking: install ## list breaking changes of SPEC against its version at BASE (default origin/main) and the bump needed
 	$(PY) scripts/breaking.py --base $(BASE) --head $(SPEC)

@@ -1,4 +1,4 @@
-"""`make evidence` (scripts/evidence.py): the list of what the spec infers, for a live contract run to verify."""
+"""`make evidence` (scripts/inferences.py): the list of what the spec infers, for a live contract run to verify."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 from spec_document import ROOT, SPEC, walk
 
-SCRIPT = str(ROOT / "scripts" / "evidence.py")
+SCRIPT = str(ROOT / "scripts" / "inferences.py")
 
 
 def _listed() -> dict[str, dict[str, str]]:

@@ -5,9 +5,9 @@ else rests on the seed reference, the public docs or the official SDK. Each line
 element's JSON pointer and its ``x-fastn-verify`` note (what to confirm); evidenced
 enumerations with values of this document's own (``x-fastn-inferred-values``) are listed too.
 
-    python scripts/evidence.py              # the list, grouped, with counts
-    python scripts/evidence.py --json       # one JSON object per element, for tools
-    python scripts/evidence.py --spec other.yaml
+    python scripts/inferences.py              # the list, grouped, with counts
+    python scripts/inferences.py --json       # one JSON object per element, for tools
+    python scripts/inferences.py --spec other.yaml
 """
 
 from __future__ import annotations
