@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import importlib.util
 import json
 import os
 import random
@@ -99,7 +100,15 @@ def generate_bare(workdir: Path) -> None:
         env=env,
         cwd=workdir,
     )
-    sys.path.insert(0, str(workdir))
+    # Loaded from its directory as a package of its own (the import path is left alone); submodules follow __path__.
+    package = workdir / "fastn_client_bare"
+    spec = importlib.util.spec_from_file_location(
+        "fastn_client_bare", package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    sys.modules["fastn_client_bare"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sys.modules["fastn_client_bare"])
 
 
 def callers(body: bytes) -> dict[str, Callable[[], Any]]:

@@ -29,20 +29,16 @@ import sys
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 
 import httpx
 import uvicorn
+
+# The runtime as users import it: the installed package (generated/, see `make install`).
+from fastn_client.lib import ClientOptions, FastnError, FastnTransport, raise_for_status
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-
-# Without the generated package installed, use the runtime straight from
-# overrides/ (as a namespace package); with it, the installed copy wins.
-sys.path.append(str(Path(__file__).resolve().parents[1] / "overrides"))
-
-from fastn_client.lib import ClientOptions, FastnError, FastnTransport, raise_for_status
 
 PATH = "/api/v1/customers"
 

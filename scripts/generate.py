@@ -14,6 +14,8 @@ directory (`make generate`) or compare it with the committed one (`--check`).
 
     python scripts/generate.py                 # regenerate generated/
     python scripts/generate.py --check         # fail, listing stale files, if generated/ drifted
+    python scripts/generate.py --check-inputs  # fast, no generator run: fail if an input changed since
+        # generated/ was written (PROVENANCE.json hashes) or a merged copy differs from overrides/
     python scripts/generate.py --spec S --out D --golden [--check]
         # a golden record of another spec: only what the generator and templates write (no
         # copied overrides, no PROVENANCE.json, whose hashes change with every override edit)
@@ -149,10 +151,48 @@ def build(spec: Path, workdir: Path, *, golden: bool = False) -> Path:
         for cache in list(out.rglob(name)):
             shutil.rmtree(cache)
     if golden:
-        (out / PROVENANCE).unlink()
-        for relative in merged:
-            (out / PACKAGE / relative).unlink()
+        strip_to_golden(out)
     return out
+
+
+def strip_to_golden(out: Path) -> None:
+    """Reduce a built tree to its golden record: drop PROVENANCE.json and the copied overrides."""
+    provenance = out / PROVENANCE
+    merged: list[str] = json.loads(provenance.read_text(encoding="utf-8"))["merged_overrides"]
+    provenance.unlink()
+    for relative in merged:
+        (out / PACKAGE / relative).unlink()
+
+
+def stale_inputs(out: Path | None = None, spec: Path | None = None) -> list[str]:
+    """Why `out` (default generated/) is not what the current inputs make, found without the generator.
+
+    Compares the hashes in its PROVENANCE.json with the spec, the config and overrides/, and
+    every copied override with its source. Cheap enough to run before every test session; the
+    full check (`--check`) also catches a hand edit of a generated file.
+    """
+    out = ROOT / "generated" if out is None else out
+    spec = ROOT / "openapi" / "fastn.yaml" if spec is None else spec
+    provenance = out / PROVENANCE
+    if not provenance.is_file():
+        return [f"{PROVENANCE} is missing"]
+    inputs = json.loads(provenance.read_text(encoding="utf-8"))["inputs"]
+    current = {
+        "spec": sha256_file(spec),
+        "config": sha256_file(CONFIG),
+        "overrides": sha256_tree(ROOT / "overrides"),
+    }
+    stale = [
+        f"{inputs[name]['path']} changed since the last generation"
+        for name, digest in current.items()
+        if inputs[name]["sha256"] != digest
+    ]
+    for source in sorted(_files(PACKAGE_OVERRIDES)):
+        relative = source.relative_to(PACKAGE_OVERRIDES).as_posix()
+        copy = out / PACKAGE / relative
+        if not copy.is_file() or copy.read_bytes() != source.read_bytes():
+            stale.append(f"{PACKAGE}/{relative} differs from overrides/{PACKAGE}/{relative}")
+    return stale
 
 
 def diff_trees(expected: Path, actual: Path) -> list[str]:
@@ -169,15 +209,39 @@ def diff_trees(expected: Path, actual: Path) -> list[str]:
     return stale
 
 
+def report_drift(expected: Path, actual: Path, fix_command: str) -> int:
+    """Print what differs between a fresh tree and the committed one; 1 if anything does."""
+    stale = diff_trees(expected, actual)
+    if stale:
+        shown = actual.relative_to(ROOT) if actual.is_relative_to(ROOT) else actual
+        print(f"{shown}/ is stale: {len(stale)} file(s) differ from what the inputs produce:", file=sys.stderr)
+        for line in stale:
+            print(f"  {line}", file=sys.stderr)
+        print(f"Fix: run `{fix_command}` and commit the result.", file=sys.stderr)
+        return 1
+    print(f"{actual.name}/ is up to date ({len(_files(expected))} files)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi" / "fastn.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
     parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on drift")
+    parser.add_argument(
+        "--check-inputs", action="store_true", help="no generator run: exit 1 if an input changed since generation"
+    )
     parser.add_argument("--golden", action="store_true", help="leave out copied overrides and PROVENANCE.json")
     parser.add_argument("--fix-command", default="make generate", help="command named in the drift message")
     args = parser.parse_args(argv)
     spec, out = args.spec.resolve(), args.out.resolve()
+    if args.check_inputs:
+        reasons = stale_inputs(out, spec)
+        for reason in reasons:
+            print(f"generate: {out.name}/ is stale: {reason}", file=sys.stderr)
+        if reasons:
+            print(f"Fix: run `{args.fix_command}`.", file=sys.stderr)
+        return 1 if reasons else 0
 
     with tempfile.TemporaryDirectory(prefix="fastn-generate-") as tmp:
         try:
@@ -186,16 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generate: {error}", file=sys.stderr)
             return 1
         if args.check:
-            stale = diff_trees(fresh, out)
-            if stale:
-                shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
-                print(f"{shown}/ is stale: {len(stale)} file(s) differ from what the inputs produce:", file=sys.stderr)
-                for line in stale:
-                    print(f"  {line}", file=sys.stderr)
-                print(f"Fix: run `{args.fix_command}` and commit the result.", file=sys.stderr)
-                return 1
-            print(f"{out.name}/ is up to date ({len(_files(fresh))} files)")
-            return 0
+            return report_drift(fresh, out, args.fix_command)
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(fresh, out)

@@ -1,7 +1,7 @@
 """``python -m fastn_mock``: serve the mock on http://127.0.0.1:4010 (``MOCK_PORT`` / ``--port`` change it).
 
 Flags override the environment variables of the same meaning (listed in ``mock/README.md``).
-The key to use is printed at start-up.
+Where to find the key to use is printed at start-up (masked: never the whole key).
 """
 
 from __future__ import annotations
@@ -22,10 +22,27 @@ from ._config import DEFAULT_PORT, MockConfig
 from ._errors import ApiError
 from ._faults import parse_payload, settings_from_payload
 from ._schema import SpecError
+from ._server import server_options
+from ._store import DEFAULT_KEYS, KeySeed
+
+_KEYS_HELP = "built-in test keys (workspace, role): " + "; ".join(
+    f"{key.secret} ({key.workspace_id}, {key.role})" for key in DEFAULT_KEYS
+)
+
+
+def masked(secret: str) -> str:
+    """A key as the banner shows it: its first and last four characters at most."""
+    return f"{secret[:4]}…{secret[-4:]}" if len(secret) >= 12 else "…"
+
+
+def _key_hint(key: KeySeed) -> str:
+    if key.name == "FASTN_API_KEY":
+        return f"$FASTN_API_KEY ({masked(key.secret)})"
+    return f"{masked(key.secret)} (the built-in owner key: see --help)"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m fastn_mock", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m fastn_mock", description=__doc__, epilog=_KEYS_HELP)
     parser.add_argument("--host", default=os.environ.get("MOCK_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("MOCK_PORT", DEFAULT_PORT)))
     parser.add_argument("--spec", type=Path, help="the OpenAPI document (default: <repo>/openapi/fastn.yaml)")
@@ -40,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
         help='scripted faults as JSON, e.g. \'[{"path": "/api/v1/customers", "status": 503, "count": 2}]\'',
     )
     parser.add_argument("--validate-responses", action="store_true", help="check every answer against the spec")
+    parser.add_argument("--header-timeout", type=float, help="seconds a request line and headers may take (10)")
+    parser.add_argument("--body-timeout", type=float, help="seconds a request body may take to arrive (10)")
+    parser.add_argument("--keep-alive-timeout", type=int, help="seconds an idle connection stays open (5)")
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        help="connections past which uvicorn answers 503 (256; 0: none)",
+    )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -55,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["rate_limit"] = args.rate_limit
     if args.validate_responses:
         overrides["validate_responses"] = True
+    for name in ("header_timeout", "body_timeout", "keep_alive_timeout", "max_connections"):
+        if getattr(args, name) is not None:
+            overrides[name] = getattr(args, name)
     try:
         config = MockConfig.from_env(None, **overrides)
         payload: dict[str, object] = {}
@@ -85,10 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"fastn_mock: {len(app.spec.operations)} operations from {app.spec.source}\n"
         f"fastn_mock: serving http://{args.host}:{args.port} (rate limit {limit})\n"
-        f"fastn_mock: use  x-fastn-api-key: {key.secret}   x-fastn-space-id: {key.workspace_id}",
+        f"fastn_mock: use  x-fastn-api-key: {_key_hint(key)}   x-fastn-space-id: {key.workspace_id}",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower(), access_log=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower(), **server_options(config))
     return 0
 
 

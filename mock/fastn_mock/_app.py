@@ -9,38 +9,44 @@ spec's `Error` body (and every answer carries the ``X-RateLimit-*`` headers):
 3. route it: 404 for an unknown path, 405 (with ``Allow``) for a method the path lacks;
 4. 401 without a valid key; 403 for a space header naming another workspace; 400 for a bad stage;
 5. count the call (billing usage); 403 when the key's role lacks the operation's permission;
-6. parameters (400), then the body: 413 over the size limit, 415 not JSON, 400 unreadable, 422 invalid;
-7. the CRUD engine or a hand-written behaviour, under the store lock; then the audit entry.
+6. parameters (400), then the body (`_http`): 413 over the size limit, 408 when it arrives too
+   slowly, 415 not JSON, 400 unreadable or too deeply nested, 422 invalid;
+7. the CRUD engine or a hand-written behaviour, under the store lock; then the audit entry;
+8. an injected fault that strikes after processing (`_faults`): a truncated or lost answer.
 
-Anything unexpected becomes a logged, spec-shaped 500: the mock never leaks a framework page.
+Anything unexpected becomes a logged, spec-shaped 500: the mock never leaks a framework page. A
+client that disconnects before its body arrived is logged in one line, not as an error.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import math
 import re
 import secrets
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Final
 
+from jsonschema.protocols import Validator
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from ._admin import AdminRoutes
 from ._auth import Principal, grants_from_payload
 from ._behaviours import HOOKS, Behaviours, audit_action, record_audit
 from ._clock import Clock, SystemClock, parse_rfc3339
 from ._config import MockConfig
 from ._crud import Crud, Ctx, Result, singular
+from ._cursors import Cursors
 from ._errors import ApiError
-from ._faults import Faults, parse_payload
+from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
+from ._http import ClientGone, decode, json_response, read_body, require_media_type
 from ._ratelimit import UNLIMITED, Quota, RateLimiter
-from ._schema import SpecError, error_details
+from ._schema import SpecError, error_details, first_errors
 from ._spec import Operation, Spec
 from ._store import Store
 
@@ -54,66 +60,21 @@ _NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?", re.
 Sleep = Callable[[float], Awaitable[None]]
 
 
-class DroppedConnection(Exception):
-    """Raised to an in-process client in place of an answer: the mock "dropped the connection"."""
-
-
-class DroppedResponse(Response):
-    """Ends the exchange without an answer, as a crashed server or a reset connection would.
-
-    ASGI has no way to close a connection, so this starts a response the server must refuse: a
-    header value with a line break. uvicorn (h11 and httptools alike) checks headers before
-    writing anything, raises, and, the response being marked started, closes the connection when
-    the app returns — the client sees "server disconnected without sending a response". An
-    in-process transport has no connection to close and accepts the headers; for it the app
-    raises `DroppedConnection` instead.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(status_code=503)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await send({"type": "http.response.start", "status": 503, "headers": [(b"x-fastn-mock-drop", b"\r\n")]})
-        except Exception:  # the server refused to write it: nothing reached the client
-            logger.info("dropped the connection of %s %s on purpose", scope.get("method"), scope.get("path"))
-            return
-        raise DroppedConnection(f"fault injection dropped {scope.get('method')} {scope.get('path')}")
-
-
 @dataclass
 class _Exchange:
     """What the pipeline learnt so far, so the catch-all can still answer with the right headers."""
 
     quota: Quota | None = None
     extra_headers: dict[str, str] = field(default_factory=dict)
+    fault: Decision = field(default_factory=Decision)
 
 
-def _parse_json(raw: bytes) -> Any:
-    """Strict JSON: UTF-8 only, no NaN/Infinity, no numbers out of range, no lone surrogates."""
-
-    def reject_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not JSON")
-
-    def finite(text: str) -> float:
-        value = float(text)
-        if not math.isfinite(value):
-            raise ValueError(f"{text[:40]} is out of range")
-        return value
-
-    text = raw.decode("utf-8")
-    value = json.loads(text, parse_constant=reject_constant, parse_float=finite)
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            item.encode("utf-8")
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return value
+def _validated(validator: Validator, body: Any) -> Any:
+    """``body`` if it satisfies the schema, else 422 with the errors as details."""
+    errors = first_errors(validator, body)
+    if errors:
+        raise ApiError(422, "The request body is invalid.", details=error_details(errors))
+    return body
 
 
 def _coerce(raw: str, types: frozenset[str]) -> Any:
@@ -153,12 +114,14 @@ class MockApp:
         )
         if unhandled:
             raise SpecError(f"operations that are not CRUD and have no behaviour: {', '.join(unhandled)}")
-        self._admin_routes: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {
-            "/_mock/health": {"GET": self._health},
-            "/_mock/openapi.json": {"GET": self._openapi},
-            "/_mock/reset": {"POST": self._reset},
-            "/_mock/faults": {"GET": self._get_faults, "POST": self._post_faults, "DELETE": self._delete_faults},
-        }
+        self.cursors = Cursors()
+        self.admin = AdminRoutes(
+            self.spec,
+            self.faults,
+            reset=self.reset,
+            max_body_bytes=config.max_body_bytes,
+            body_timeout=config.body_timeout,
+        )
         # Starlette's router keeps lifespan handling; every request, whatever its path (even one whose
         # decoded form holds a newline, which no route pattern matches), reaches the one endpoint.
         self.starlette = Starlette()
@@ -183,13 +146,24 @@ class MockApp:
         admin = request.url.path == "/_mock" or request.url.path.startswith("/_mock/")
         try:
             if admin:
-                return await self._admin(request, request_id)
-            return await self._api(request, request_id, exchange)
+                response = await self.admin.handle(request)
+            else:
+                response = await self._api(request, request_id, exchange)
         except ApiError as error:
-            return self._error(error, request_id, exchange, api=not admin)
+            response = self._error(error, request_id, exchange, api=not admin)
+        except ClientGone as gone:
+            # Nobody is left to read an answer: one line, no traceback, no audit entry.
+            logger.info("%s %s: %s (%s)", request.method, request.url.path[:200], gone, request_id)
+            unread = ApiError(400, f"The request was not received: {gone}.")
+            response = self._error(unread, request_id, exchange, api=not admin)
         except Exception:
             logger.exception("unhandled error answering %s %s (%s)", request.method, request.url.path, request_id)
-            return self._error(ApiError(500, "Internal server error."), request_id, exchange, api=not admin)
+            response = self._error(ApiError(500, "Internal server error."), request_id, exchange, api=not admin)
+        if exchange.fault.lose_reply:
+            return DroppedResponse()
+        if exchange.fault.truncate:
+            return TruncatedResponse(response)
+        return response
 
     # ------------------------------------------------------------------------------------
     # Responses
@@ -201,18 +175,12 @@ class MockApp:
         headers.update(exchange.extra_headers)
         return headers
 
-    def _json(self, status: int, body: Any, headers: Mapping[str, str]) -> Response:
-        if body is None:
-            return Response(status_code=status, headers=dict(headers))
-        content = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-        return Response(content, status_code=status, headers=dict(headers), media_type="application/json")
-
     def _error(self, error: ApiError, request_id: str, exchange: _Exchange, *, api: bool = True) -> Response:
         if api and exchange.quota is None:
             # Failed before the limiter counted the request: still say where the caller stands.
             exchange.quota = self.limiter.peek("anonymous")
         headers = {**self._headers(request_id, exchange), **error.headers}
-        return self._json(error.status, error.body(request_id), headers)
+        return json_response(error.status, error.body(request_id), headers)
 
     # ------------------------------------------------------------------------------------
     # The API pipeline
@@ -247,7 +215,7 @@ class MockApp:
 
         match = self.spec.match(path)
         op = match[0].operations.get(method) if match else None
-        decision = self.faults.decide(method, path, op.operation_id if op else None)
+        decision = exchange.fault = self.faults.decide(method, path, op.operation_id if op else None)
         if decision.latency_seconds:
             await self.sleep(decision.latency_seconds)
         if decision.drop:
@@ -305,6 +273,7 @@ class MockApp:
                 headers=request.headers,
                 request_id=request_id,
                 now=self.clock.now(),
+                cursors=self.cursors,
             )
             with self.store.lock:
                 action_handler = self.behaviours.actions.get(op.operation_id)
@@ -321,7 +290,7 @@ class MockApp:
         response_headers = self._headers(request_id, exchange)
         if self.config.validate_responses:
             self._check_response(op, result, response_headers)
-        return self._json(result.status, result.body, response_headers)
+        return json_response(result.status, result.body, response_headers)
 
     def _audit(
         self,
@@ -373,7 +342,7 @@ class MockApp:
                     details.append({"field": label, "message": f"{param.name} is required", "code": "required"})
                 continue
             value = _coerce(raw, param.types)
-            errors = list(param.validator.iter_errors(value))
+            errors = first_errors(param.validator, value)
             if errors:
                 details.extend(error_details(errors, prefix=label))
                 continue
@@ -388,41 +357,13 @@ class MockApp:
     async def _body(self, op: Operation, request: Request) -> Any:
         if op.body_validator is None:
             return None
-        limit = self.config.max_body_bytes
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise ApiError(413, f"The request body is larger than {limit} bytes.")
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise ApiError(413, f"The request body is larger than {limit} bytes.")
-            chunks.append(chunk)
-        raw = b"".join(chunks)
+        raw = await read_body(request, limit=self.config.max_body_bytes, timeout=self.config.body_timeout)
         if not raw:
             if op.body_required:
                 raise ApiError(400, "A JSON request body is required.")
             return None
-        content_type = request.headers.get("content-type", "")
-        media_type = content_type.split(";", 1)[0].strip().lower()
-        if media_type not in op.body_media_types:
-            raise ApiError(
-                415,
-                f"Send the body as {', '.join(op.body_media_types)}, not {content_type[:100] or 'no content type'}.",
-            )
-        try:
-            body = _parse_json(raw)
-        except UnicodeDecodeError as exc:
-            raise ApiError(400, f"The request body is not valid UTF-8 (byte {exc.start}).") from None
-        except UnicodeEncodeError:
-            raise ApiError(400, "The request body holds an invalid Unicode escape (a lone surrogate).") from None
-        except (ValueError, RecursionError) as exc:
-            raise ApiError(400, f"The request body is not valid JSON: {str(exc)[:300]}") from None
-        errors = list(op.body_validator.iter_errors(body))
-        if errors:
-            raise ApiError(422, "The request body is invalid.", details=error_details(errors))
-        return body
+        require_media_type(request, op.body_media_types)
+        return await decode(raw, partial(_validated, op.body_validator))
 
     def _check_response(self, op: Operation, result: Result, headers: Mapping[str, str]) -> None:
         """Strict mode: a response the spec does not allow is a bug in the mock, reported as 500."""
@@ -441,45 +382,6 @@ class MockApp:
         if problems:
             logger.error("%s answered outside its spec: %s", op.operation_id, "; ".join(problems))
             raise ApiError(500, f"The mock's answer broke the spec: {'; '.join(problems)}")
-
-    # ------------------------------------------------------------------------------------
-    # Admin routes (not part of the API; documented in mock/README.md)
-
-    async def _admin(self, request: Request, request_id: str) -> Response:
-        route = self._admin_routes.get(request.url.path)
-        if route is None:
-            raise ApiError(404, f"There is no admin route at {request.url.path[:200]}.")
-        handler = route.get(request.method.upper())
-        if handler is None:
-            allow = ", ".join(route)
-            raise ApiError(405, f"Allowed on this admin route: {allow}.", headers={"Allow": allow})
-        return await handler(request)
-
-    async def _health(self, request: Request) -> Response:
-        body = {"status": "ok", "spec": self.spec.source, "operations": len(self.spec.operations)}
-        return self._json(200, body, {})
-
-    async def _openapi(self, request: Request) -> Response:
-        return self._json(200, self.spec.raw, {})
-
-    async def _reset(self, request: Request) -> Response:
-        self.reset()
-        return self._json(204, None, {})
-
-    async def _get_faults(self, request: Request) -> Response:
-        return self._json(200, self.faults.snapshot(), {})
-
-    async def _post_faults(self, request: Request) -> Response:
-        try:
-            payload = _parse_json(await request.body())
-        except (ValueError, RecursionError):
-            raise ApiError(400, "The fault settings are not valid JSON.") from None
-        self.faults.update(parse_payload(payload))
-        return self._json(200, self.faults.snapshot(), {})
-
-    async def _delete_faults(self, request: Request) -> Response:
-        self.faults.clear()
-        return self._json(204, None, {})
 
 
 class _Endpoint:

@@ -82,7 +82,7 @@ class TriggerHooks(Hooks):
 
     assigned = frozenset({"webhookUrl"})
 
-    def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
+    def check(self, ctx: Ctx, record: Record) -> None:
         kind = record.get("type")
         if kind == "cron" and record.get("cron") is None and record.get("intervalSeconds") is None:
             raise _rule("/cron", "a cron trigger needs cron or intervalSeconds")
@@ -118,7 +118,7 @@ class ApiKeyHooks(Hooks):
 
     assigned = frozenset({"prefix", "secret"})
 
-    def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
+    def check(self, ctx: Ctx, record: Record) -> None:
         if ctx.store.role(ctx.ws, str(record.get("role"))) is None:
             raise _unknown_role(str(record.get("role")))
 

@@ -16,6 +16,14 @@ DEFAULT_PORT: Final = 4010
 DEFAULT_RATE_LIMIT: Final = 600
 """Requests per minute per key: the Growth plan's limit."""
 MAX_BODY_BYTES: Final = 1024 * 1024
+HEADER_TIMEOUT: Final = 10.0
+"""Seconds a connection may take to send a request's line and headers (served by `python -m fastn_mock`)."""
+BODY_TIMEOUT: Final = 10.0
+"""Seconds a request's body may take to arrive, once its headers are in."""
+KEEP_ALIVE_TIMEOUT: Final = 5
+"""Seconds an idle keep-alive connection stays open."""
+MAX_CONNECTIONS: Final = 256
+"""Open connections (and requests in progress) beyond which uvicorn answers 503."""
 
 
 def default_spec_path() -> Path:
@@ -36,6 +44,18 @@ class MockConfig:
     seed: int = 0
     execution_step_seconds: float = 1.0
     """Seconds an execution spends pending, then running, when nobody polls it."""
+    header_timeout: float = HEADER_TIMEOUT
+    body_timeout: float = BODY_TIMEOUT
+    keep_alive_timeout: int = KEEP_ALIVE_TIMEOUT
+    max_connections: int = MAX_CONNECTIONS
+    """0: no limit."""
+
+    def __post_init__(self) -> None:
+        for name in ("header_timeout", "body_timeout", "keep_alive_timeout"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be a positive number of seconds, not {getattr(self, name)!r}")
+        if self.max_connections < 0 or self.max_body_bytes < 1:
+            raise ValueError("max_connections must be >= 0 and max_body_bytes >= 1")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> MockConfig:
@@ -69,6 +89,14 @@ class MockConfig:
             "validate_responses": env.get("MOCK_VALIDATE_RESPONSES", "") in ("1", "true", "yes"),
             "seed": int(env.get("MOCK_SEED", "0")),
         }
+        for variable, name, convert in (
+            ("MOCK_HEADER_TIMEOUT", "header_timeout", float),
+            ("MOCK_BODY_TIMEOUT", "body_timeout", float),
+            ("MOCK_KEEP_ALIVE_TIMEOUT", "keep_alive_timeout", int),
+            ("MOCK_MAX_CONNECTIONS", "max_connections", int),
+        ):
+            if env.get(variable):
+                values[name] = convert(env[variable])
         if env.get("FASTN_SPEC"):
             values["spec_path"] = Path(env["FASTN_SPEC"])
         values.update(overrides)

@@ -4,21 +4,20 @@ Nothing here names a resource. A record is built from the create body, the state
 ("Defaults to `starter`"), and type-derived values for required server-set fields; duplicates
 of ``x-fastn-unique`` fields are 409 ``CONFLICT``; ids under ``x-fastn-references`` must
 exist (422); an update merges into the record if its ``revision`` is current (409
-``VERSION_MISMATCH`` otherwise). Per-collection `Hooks` add what a schema cannot say.
+``VERSION_MISMATCH`` otherwise). Per-collection `Hooks` add what a schema cannot say. Unique
+``format: email`` fields are compared without regard to case (``Dana@x`` and ``dana@x`` collide).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ._auth import Principal
 from ._clock import rfc3339
+from ._cursors import Cursors
 from ._errors import ApiError, not_found
 from ._schema import JSON, SpecError, declared_properties
 from ._spec import SERVER_TIMESTAMPS, Collection, Operation, Spec, iter_references, render
@@ -40,6 +39,7 @@ class Ctx:
     headers: Mapping[str, str]
     request_id: str
     now: float
+    cursors: Cursors
     response_headers: dict[str, str] = field(default_factory=dict)
     audit_resource: dict[str, Any] | None = None
 
@@ -63,7 +63,7 @@ class Hooks:
     assigned: frozenset[str] = frozenset()
     """Required fields `prepare` sets, which therefore need no default."""
 
-    def check(self, ctx: Ctx, record: Record, *, creating: bool) -> None:
+    def check(self, ctx: Ctx, record: Record) -> None:
         """Business rules on the record about to be written (raise `ApiError` to refuse)."""
 
     def prepare(self, ctx: Ctx, record: Record) -> None:
@@ -91,36 +91,18 @@ def item_schema(op: Operation) -> JSON:
 # Pagination
 
 
-def encode_cursor(offset: int) -> str:
-    """An opaque cursor for the page starting at ``offset`` (base64url of ``{"offset": n}``)."""
-    raw = json.dumps({"offset": offset}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> int:
-    """The offset a cursor stands for; 400 when it is not one this server issued."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        offset = json.loads(raw)["offset"]
-    except (ValueError, binascii.Error, KeyError, TypeError, RecursionError):
-        offset = None
-    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
-        raise ApiError(
-            400,
-            "The cursor is not one this server issued; pass a previous page's nextCursor.",
-            details=[{"field": "query.cursor", "message": "unknown cursor", "code": "invalid_cursor"}],
-        )
-    return offset
-
-
 def page(ctx: Ctx, records: Sequence[Record]) -> Result:
-    """One page of ``records`` (already filtered and ordered) as ``{data, nextCursor}``."""
+    """One page of ``records`` (already filtered and ordered) as ``{data, nextCursor}``.
+
+    Cursors are signed for this workspace's listing (`Cursors`): one the server did not issue is 400.
+    """
     limit = int(ctx.query.get("limit", 20))
+    listing = f"{ctx.ws.id}:{ctx.op.operation_id}"
     cursor = ctx.query.get("cursor")
-    offset = decode_cursor(cursor) if cursor is not None else 0
+    offset = ctx.cursors.offset(listing, cursor) if cursor is not None else 0
     chunk = records[offset : offset + limit]
     schema = item_schema(ctx.op)
-    next_cursor = encode_cursor(offset + limit) if offset + limit < len(records) else None
+    next_cursor = ctx.cursors.issue(listing, offset + limit) if offset + limit < len(records) else None
     return Result(200, {"data": [render(schema, r) for r in chunk], "nextCursor": next_cursor})
 
 
@@ -174,15 +156,21 @@ def check_references(ctx: Ctx, schema: JSON, body: Any) -> None:
             )
 
 
+def _comparable(collection: Collection, name: str, value: Any) -> Any:
+    if name in collection.case_insensitive and isinstance(value, str):
+        return value.casefold()
+    return value
+
+
 def check_unique(ctx: Ctx, collection: Collection, record: Record) -> None:
     """409 ``CONFLICT`` when another record has the same value of an ``x-fastn-unique`` field."""
     records = ctx.ws.collection(collection.name)
     for name in collection.unique:
-        value = record.get(name)
+        value = _comparable(collection, name, record.get(name))
         if value is None:
             continue
         for other in records.values():
-            if other.get("id") != record.get("id") and other.get(name) == value:
+            if other.get("id") != record.get("id") and _comparable(collection, name, other.get(name)) == value:
                 raise ApiError(
                     409,
                     f"A {singular(collection.name)} with {name} {str(value)[:200]!r} already exists.",
@@ -249,7 +237,7 @@ class Crud:
             check_references(ctx, collection.create_schema, body)
         hooks = self.hooks_for(collection)
         record = _fill(collection, body, ctx.store.new_id(), ctx.timestamp)
-        hooks.check(ctx, record, creating=True)
+        hooks.check(ctx, record)
         check_unique(ctx, collection, record)
         hooks.prepare(ctx, record)
         ctx.ws.collection(collection.name)[record["id"]] = record
@@ -280,7 +268,7 @@ class Crud:
         merged = {**copy.deepcopy(record), **copy.deepcopy(changes)}
         _apply_nested_defaults(collection, merged)
         hooks = self.hooks_for(collection)
-        hooks.check(ctx, merged, creating=False)
+        hooks.check(ctx, merged)
         check_unique(ctx, collection, merged)
         if "revision" in merged:
             merged["revision"] = int(record["revision"]) + 1

@@ -4,6 +4,12 @@ Client tests use it to exercise retries and timeouts against a server that misbe
 purpose. Random faults draw from a seeded generator (so a run can be replayed); scripted
 faults are deterministic: "the next 2 requests to this path fail with 503".
 
+A fault strikes before the request is processed (latency, an error status, ``drop``: no answer
+at all) or after it (``truncate``: the answer's headers and half its body, then the connection
+closes; ``loseReply``: the request is applied, then the connection closes with no answer), so
+"the write happened but the client never heard" can be tested. `DroppedResponse` and
+`TruncatedResponse` put the failures on the wire.
+
 Settings come from the environment / command line at start-up, and can be changed at run
 time through ``POST /_mock/faults`` (see `mock/README.md`). The JSON shape is the same in
 both places (`FAULTS_SCHEMA`).
@@ -12,14 +18,20 @@ both places (`FAULTS_SCHEMA`).
 from __future__ import annotations
 
 import fnmatch
+import logging
 import random
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
 from ._errors import ApiError
-from ._schema import error_details, make_validator
+from ._schema import error_details, first_errors, make_validator
+
+logger = logging.getLogger("fastn_mock")
 
 FAULT_STATUSES: Final = {
     408: "TIMED_OUT",
@@ -36,7 +48,13 @@ FAULTS_SCHEMA: Final = {
     "additionalProperties": False,
     "properties": {
         "errorRate": {"type": "number", "minimum": 0, "maximum": 1},
-        "errorStatuses": {"type": "array", "items": _STATUS, "minItems": 1, "uniqueItems": True},
+        "errorStatuses": {
+            "type": "array",
+            "items": _STATUS,
+            "minItems": 1,
+            "maxItems": len(FAULT_STATUSES),
+            "uniqueItems": True,
+        },
         "latencyMs": {"type": "integer", "minimum": 0, "maximum": 60000},
         "dropRate": {"type": "number", "minimum": 0, "maximum": 1},
         "seed": {"type": "integer"},
@@ -47,16 +65,18 @@ FAULTS_SCHEMA: Final = {
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {
-                    "path": {"type": "string", "minLength": 1},
-                    "operationId": {"type": "string", "minLength": 1},
-                    "method": {"type": "string", "pattern": "^[A-Za-z]+$"},
+                    "path": {"type": "string", "minLength": 1, "maxLength": 2048},
+                    "operationId": {"type": "string", "minLength": 1, "maxLength": 128},
+                    "method": {"type": "string", "pattern": "^[A-Za-z]+$", "maxLength": 16},
                     "status": _STATUS,
                     "drop": {"type": "boolean"},
+                    "truncate": {"type": "boolean"},
+                    "loseReply": {"type": "boolean"},
                     "latencyMs": {"type": "integer", "minimum": 0, "maximum": 60000},
-                    "retryAfter": {"type": "integer", "minimum": 0},
-                    "count": {"type": "integer", "minimum": 1, "default": 1},
+                    "retryAfter": {"type": "integer", "minimum": 0, "maximum": 86400},
+                    "count": {"type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1},
                 },
-                "anyOf": [{"required": ["status"]}, {"required": ["drop"]}, {"required": ["latencyMs"]}],
+                "anyOf": [{"required": [name]} for name in ("status", "drop", "truncate", "loseReply", "latencyMs")],
             },
         },
     },
@@ -74,6 +94,8 @@ class ScriptedFault:
     method: str | None = None
     status: int | None = None
     drop: bool = False
+    truncate: bool = False
+    lose_reply: bool = False
     latency_ms: int = 0
     retry_after: int = 1
 
@@ -87,7 +109,13 @@ class ScriptedFault:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (as accepted by ``POST /_mock/faults``)."""
-        out: dict[str, Any] = {"count": self.count, "drop": self.drop, "latencyMs": self.latency_ms}
+        out: dict[str, Any] = {
+            "count": self.count,
+            "drop": self.drop,
+            "truncate": self.truncate,
+            "loseReply": self.lose_reply,
+            "latencyMs": self.latency_ms,
+        }
         for key, value in (
             ("path", self.path),
             ("operationId", self.operation_id),
@@ -111,24 +139,23 @@ class FaultSettings:
     seed: int | None = None
     script: tuple[ScriptedFault, ...] = field(default_factory=tuple)
 
-    @property
-    def active(self) -> bool:
-        """Whether any fault could happen."""
-        return bool(self.error_rate or self.latency_ms or self.drop_rate or self.script)
-
 
 @dataclass(frozen=True)
 class Decision:
-    """What to do to one request: wait, then drop it, fail it, or let it through."""
+    """What to do to one request: wait, then drop it, fail it, or let it through; then maybe spoil its answer."""
 
     latency_seconds: float = 0.0
     drop: bool = False
     error: ApiError | None = None
+    truncate: bool = False
+    """Process the request, then send the answer's headers and half its body, and close."""
+    lose_reply: bool = False
+    """Process the request, then close the connection without an answer."""
 
 
 def parse_payload(payload: object) -> dict[str, Any]:
     """Validate a faults payload, raising 422 with details when it is not one."""
-    errors = list(_VALIDATOR.iter_errors(payload))
+    errors = first_errors(_VALIDATOR, payload)
     if errors:
         raise ApiError(422, "The fault settings are invalid.", details=error_details(errors))
     assert isinstance(payload, dict)
@@ -145,6 +172,8 @@ def scripted_from_payload(items: list[Mapping[str, Any]]) -> tuple[ScriptedFault
             method=item.get("method"),
             status=item.get("status"),
             drop=bool(item.get("drop", False)),
+            truncate=bool(item.get("truncate", False)),
+            lose_reply=bool(item.get("loseReply", False)),
             latency_ms=int(item.get("latencyMs", 0)),
             retry_after=int(item.get("retryAfter", 1)),
         )
@@ -233,7 +262,13 @@ class Faults:
                     error = (
                         _fault_error(fault.status, fault.retry_after, "scripted") if fault.status is not None else None
                     )
-                    return Decision(latency, fault.drop, None if fault.drop else error)
+                    return Decision(
+                        latency,
+                        fault.drop,
+                        None if fault.drop else error,
+                        truncate=fault.truncate,
+                        lose_reply=fault.lose_reply,
+                    )
             if not (s.error_rate or s.drop_rate or s.latency_ms):
                 return Decision()
             latency = s.latency_ms / 1000
@@ -243,3 +278,71 @@ class Faults:
                 status = self._rng.choice(s.error_statuses)
                 return Decision(latency, error=_fault_error(status, 1, "random"))
             return Decision(latency)
+
+
+# --------------------------------------------------------------------------------------------
+# Failures on the wire
+
+
+class DroppedConnection(Exception):
+    """Raised to an in-process client in place of an answer: the mock "dropped the connection"."""
+
+
+class DroppedResponse(Response):
+    """Ends the exchange without an answer, as a crashed server or a reset connection would.
+
+    ASGI has no way to close a connection, so this starts a response the server must refuse: a
+    header value with a line break. uvicorn (h11 and httptools alike) checks headers before
+    writing anything, raises, and, the response being marked started, closes the connection when
+    the app returns — the client sees "server disconnected without sending a response". An
+    in-process transport has no connection to close and accepts the headers; for it the app
+    raises `DroppedConnection` instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(status_code=503)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await send({"type": "http.response.start", "status": 503, "headers": [(b"x-fastn-mock-drop", b"\r\n")]})
+        except Exception:  # the server refused to write it: nothing reached the client
+            logger.info("dropped the connection of %s %s on purpose", scope.get("method"), scope.get("path"))
+            return
+        raise DroppedConnection(f"fault injection dropped {scope.get('method')} {scope.get('path')}")
+
+
+class TruncatedResponse(Response):
+    """Sends ``answer``'s status line, headers (with its full Content-Length) and half its body, then closes.
+
+    The rest of the body is sent with one byte too many for the Content-Length: the server
+    refuses to write it and closes the connection when the app returns, so the client reads an
+    incomplete body ("peer closed connection without sending complete message body"). An
+    in-process transport writes it all; for it the app raises `DroppedConnection` instead. An
+    answer without a body cannot be cut short: it is dropped whole (`DroppedResponse`).
+    """
+
+    def __init__(self, answer: Response) -> None:
+        super().__init__(status_code=answer.status_code)
+        self.answer = answer
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = bytes(self.answer.body)
+        if not body:
+            await DroppedResponse()(scope, receive, send)
+            return
+        half = len(body) // 2
+        status, headers = self.answer.status_code, self.answer.raw_headers
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body[:half], "more_body": True})
+        try:
+            await send({"type": "http.response.body", "body": body[half:] + b" ", "more_body": False})
+        except Exception:  # too long for its Content-Length: the server wrote none of it
+            logger.info(
+                "cut the answer to %s %s short on purpose (%d of %d bytes)",
+                scope.get("method"),
+                scope.get("path"),
+                half,
+                len(body),
+            )
+            return
+        raise DroppedConnection(f"fault injection truncated the answer to {scope.get('method')} {scope.get('path')}")

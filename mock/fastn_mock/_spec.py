@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -85,7 +85,6 @@ class Operation:
     collection_path: str
     item_param: str | None
     kind: Kind = "action"
-    raw: Mapping[str, JSON] = field(default_factory=dict)
 
     def response_for(self, status: int) -> ResponseSpec | None:
         """The documented response for ``status`` (exact, then ``4XX``-style, then ``default``)."""
@@ -106,6 +105,8 @@ class Collection:
     create_schema: JSON | None
     update_schema: JSON | None
     unique: tuple[str, ...]
+    case_insensitive: frozenset[str]
+    """Unique fields compared without regard to case: those with ``format: email``."""
     defaults: dict[str, JSON]
     fallbacks: dict[str, JSON]
     undefaultable: tuple[str, ...]
@@ -147,10 +148,8 @@ class Spec:
         # Literal paths first, so `/users/invite` is never read as `/users/{id}`.
         self.routes = sorted(routes, key=lambda r: (r.template.count("{"), -len(r.template)))
         self.collections = self._classify()
-        error_schema = self.document.get("components", {}).get("schemas", {}).get("Error")
-        if error_schema is None:
-            raise SpecError("the spec has no components.schemas.Error")
-        self.error_validator = make_validator(response_view(error_schema))
+        if "Error" not in self.document.get("components", {}).get("schemas", {}):
+            raise SpecError("the spec has no components.schemas.Error (every error answer has its shape)")
 
     @classmethod
     def load(cls, path: str | Path) -> Spec:
@@ -304,7 +303,6 @@ def _compile_operation(method: str, template: str, op: Mapping[str, JSON], share
         permission=(resource, action),
         collection_path=collection_path,
         item_param=item_param,
-        raw=op,
     )
 
 
@@ -364,6 +362,10 @@ def _fallback(schema: JSON) -> tuple[bool, JSON]:
     return False, None
 
 
+def _is_email(schema: JSON) -> bool:
+    return isinstance(schema, Mapping) and schema.get("format") == "email"
+
+
 def _compile_collection(
     path: str, item_schema: JSON, create_schema: JSON | None, update_schema: JSON | None
 ) -> Collection:
@@ -402,6 +404,7 @@ def _compile_collection(
         create_schema=create_schema,
         update_schema=update_schema,
         unique=tuple(unique),
+        case_insensitive=frozenset(name for name in unique if _is_email(item_props.get(name))),
         defaults=defaults,
         fallbacks=fallbacks,
         undefaultable=tuple(undefaultable),

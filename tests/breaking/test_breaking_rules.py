@@ -20,12 +20,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import breaking
+import bundle
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import breaking  # noqa: E402 - scripts/ is not a package; its path is added just above
-import bundle  # noqa: E402
 
 FIXTURES = Path(__file__).with_name("fixtures")
 SCRIPT = ROOT / "scripts" / "breaking.py"

@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import hypothesis
+import pytest
 import schemathesis
 from fastn_mock import DEFAULT_API_KEY, DEFAULT_SPACE_ID, MockConfig, create_app
 from schemathesis.config import SchemathesisConfig
+
+pytestmark = pytest.mark.slow  # schemathesis fuzzes every operation and the links (about 25 s)
 
 REPO = Path(__file__).resolve().parents[2]
 MAX_EXAMPLES = 12

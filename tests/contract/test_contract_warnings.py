@@ -19,6 +19,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+pytestmark = pytest.mark.slow  # serves the mock and runs the schemathesis CLI
+
 REPO = Path(__file__).resolve().parents[2]
 
 

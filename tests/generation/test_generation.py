@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import venv
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from generate import report_drift, stale_inputs, strip_to_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATE = [sys.executable, str(ROOT / "scripts" / "generate.py")]
@@ -56,8 +60,6 @@ def test_every_operation_has_an_endpoint_module_with_four_functions(tag: str, op
 
 def test_provenance_records_the_inputs_and_the_tools() -> None:
     record: dict[str, Any] = json.loads((ROOT / "generated" / "PROVENANCE.json").read_text(encoding="utf-8"))
-    import hashlib
-    from importlib import metadata
 
     spec_hash = hashlib.sha256((ROOT / "openapi" / "fastn.yaml").read_bytes()).hexdigest()
     assert record["inputs"]["spec"] == {"path": "openapi/fastn.yaml", "sha256": spec_hash}
@@ -66,26 +68,52 @@ def test_provenance_records_the_inputs_and_the_tools() -> None:
     assert "lib/errors.py" in record["merged_overrides"]
 
 
-def test_generated_tree_is_current() -> None:
-    """The drift check itself (`make check-generated`): also run by `make test` before pytest."""
-    result = generate("--check")
-    assert result.returncode == 0, result.stderr
+# The drift check of the committed tree itself is `make check-generated` (run by `make test`);
+# the cheap check that the inputs did not change since is run before every session
+# (tests/conftest.py). What is tested here is the checks' own behaviour.
 
 
-def test_drift_check_lists_stale_files_and_the_fix(tmp_path: Path) -> None:
-    stale = tmp_path / "generated"
-    generate_ok("--out", str(stale))
-    (stale / "fastn_client" / "client.py").write_text("# edited by hand\n", encoding="utf-8")
-    (stale / "fastn_client" / "api" / "customers" / "list_customers.py").unlink()
-    (stale / "fastn_client" / "stray.py").write_text("", encoding="utf-8")
-    result = generate("--out", str(stale), "--check")
-    assert result.returncode == 1
-    assert "changed  fastn_client/client.py" in result.stderr
-    assert "missing  fastn_client/api/customers/list_customers.py" in result.stderr
-    assert "extra    fastn_client/stray.py" in result.stderr
-    assert "Fix: run `make generate`" in result.stderr
+def _tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
 
 
+def test_drift_check_lists_stale_files_and_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fresh = _tree(tmp_path / "fresh", {"pkg/client.py": "new\n", "pkg/api/list.py": "x\n", "pkg/same.py": "="})
+    stale = _tree(tmp_path / "stale", {"pkg/client.py": "# edited by hand\n", "pkg/same.py": "=", "pkg/stray.py": ""})
+    assert report_drift(fresh, stale, "make generate") == 1
+    err = capsys.readouterr().err
+    assert "3 file(s) differ" in err
+    assert "changed  pkg/client.py" in err
+    assert "missing  pkg/api/list.py" in err
+    assert "extra    pkg/stray.py" in err
+    assert "same.py" not in err
+    assert "Fix: run `make generate`" in err
+    assert report_drift(fresh, fresh, "make generate") == 0
+
+
+def test_inputs_check_names_each_changed_input_without_running_the_generator(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    spec = tmp_path / "fastn.yaml"
+    spec.write_text((ROOT / "openapi" / "fastn.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert stale_inputs(out, spec) == []
+
+    spec.write_text(spec.read_text(encoding="utf-8") + "\nx-edited: true\n", encoding="utf-8")
+    (out / "fastn_client" / "lib" / "errors.py").write_text("# stale copy\n", encoding="utf-8")
+    (out / "fastn_client" / "lib" / "pacing.py").unlink()
+    assert stale_inputs(out, spec) == [
+        "openapi/fastn.yaml changed since the last generation",
+        "fastn_client/lib/errors.py differs from overrides/fastn_client/lib/errors.py",
+        "fastn_client/lib/pacing.py differs from overrides/fastn_client/lib/pacing.py",
+    ]
+    (out / "PROVENANCE.json").unlink()
+    assert stale_inputs(out, spec) == ["PROVENANCE.json is missing"]
+
+
+@pytest.mark.slow
 def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
     """A second run, compared file by file (`--check`) with the first, finds nothing to change."""
     first = tmp_path / "first"
@@ -94,6 +122,7 @@ def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
 
 
+@pytest.mark.slow
 def test_generator_warnings_fail_the_build_naming_the_culprit(tmp_path: Path) -> None:
     spec = tmp_path / "warns.yaml"
     spec.write_text(
@@ -117,27 +146,31 @@ paths:
     assert not (tmp_path / "out").exists(), "a failed generation writes nothing"
 
 
-def test_golden_record_of_the_fixture_spec_is_current() -> None:
-    """Generator or template changes show up here as a reviewable diff (`make golden`)."""
-    result = generate(
-        "--spec",
-        "tests/generation/fixtures/tiny.yaml",
-        "--out",
-        "tests/generation/golden/fastn-client",
-        "--golden",
-        "--fix-command",
-        "make golden",
-        "--check",
-    )
-    assert result.returncode == 0, result.stderr
-
-
-def test_fixture_client_type_checks_strictly(tmp_path: Path) -> None:
-    out = tmp_path / "tiny"
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The client of the fixture spec, generated once for the tests below (as `make generate` would)."""
+    out = tmp_path_factory.mktemp("tiny") / "fastn-client"
     generate_ok("--spec", "tests/generation/fixtures/tiny.yaml", "--out", str(out))
+    return out
+
+
+@pytest.mark.slow
+def test_golden_record_of_the_fixture_spec_is_current(
+    tiny: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Generator or template changes show up here as a reviewable diff (`make golden`)."""
+    golden = tmp_path / "golden"
+    shutil.copytree(tiny, golden)
+    strip_to_golden(golden)
+    drift = report_drift(golden, ROOT / "tests" / "generation" / "golden" / "fastn-client", "make golden")
+    assert drift == 0, capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_fixture_client_type_checks_strictly(tiny: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "fastn_client"],
-        cwd=out,
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "fastn_client"],
+        cwd=tiny,
         capture_output=True,
         text=True,
         check=False,
@@ -145,6 +178,7 @@ def test_fixture_client_type_checks_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.slow
 def test_generated_distribution_installs_into_a_fresh_virtualenv(tmp_path: Path) -> None:
     """`pip install ./generated` in a new virtualenv, then a call through the installed client."""
     env_dir = tmp_path / "venv"

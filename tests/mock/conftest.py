@@ -1,24 +1,17 @@
 """Fixtures of the mock's tests: an in-process mock with a manual clock, and a spec-checking client.
 
-``mock/`` is put on the path when the mock is not installed (``make install`` adds it with a
-``.pth`` file, ``pip install -e ./mock`` works too), so ``pytest tests/mock`` runs in any checkout.
+The mock (``fastn_mock``) is imported as installed: ``make install`` puts ``mock/`` on the path
+with a ``.pth`` file (``pip install -e ./mock`` works too).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from fastn_mock import ManualClock, MockApp, MockConfig, create_app
 
-_MOCK = Path(__file__).resolve().parents[2] / "mock"
-if str(_MOCK) not in sys.path:
-    sys.path.insert(0, str(_MOCK))
-
-from fastn_mock import ManualClock, MockApp, MockConfig, create_app  # noqa: E402
-
-from .mock_testkit import Api, RecordingSleep, TestClient  # noqa: E402
+from .mock_testkit import Api, RecordingSleep, TestClient
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""``python -m fastn_mock``: flags and variables reach the app, the key is printed, bad setups exit 2."""
+"""``python -m fastn_mock``: flags and variables reach the app and uvicorn, no key is printed, bad setups exit 2."""
 
 from __future__ import annotations
 
@@ -21,7 +21,18 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         captured.update(kwargs)
 
     monkeypatch.setattr("uvicorn.run", fake_run)
-    for name in ("MOCK_PORT", "MOCK_RATE_LIMIT", "FASTN_API_KEY", "FASTN_SPACE_ID", "FASTN_SPEC", "MOCK_FAULT_RATE"):
+    for name in (
+        "MOCK_PORT",
+        "MOCK_RATE_LIMIT",
+        "FASTN_API_KEY",
+        "FASTN_SPACE_ID",
+        "FASTN_SPEC",
+        "MOCK_FAULT_RATE",
+        "MOCK_HEADER_TIMEOUT",
+        "MOCK_BODY_TIMEOUT",
+        "MOCK_KEEP_ALIVE_TIMEOUT",
+        "MOCK_MAX_CONNECTIONS",
+    ):
         monkeypatch.delenv(name, raising=False)
     return captured
 
@@ -30,10 +41,41 @@ def test_defaults(served: dict[str, Any], capsys: pytest.CaptureFixture[str]) ->
     assert cli.main([]) == 0
     assert (served["host"], served["port"]) == ("127.0.0.1", 4010)
     out = capsys.readouterr().out
-    assert f"x-fastn-api-key: {DEFAULT_API_KEY}" in out
+    assert "x-fastn-api-key: fsk_…wner (the built-in owner key: see --help)" in out
     assert DEFAULT_SPACE_ID in out
     assert "46 operations" in out
     assert served["app"].config.rate_limit == 600
+    assert (served["timeout_keep_alive"], served["limit_concurrency"]) == (5, 256)
+    assert served["http"].header_timeout == 10
+
+
+def test_the_start_up_banner_never_prints_a_key(
+    served: dict[str, Any], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([]) == 0
+    assert DEFAULT_API_KEY not in capsys.readouterr().out
+    monkeypatch.setenv("FASTN_API_KEY", "fsk_live_0123456789abcdef")
+    assert cli.main([]) == 0
+    out = capsys.readouterr().out
+    assert "fsk_live_0123456789abcdef" not in out
+    assert "x-fastn-api-key: $FASTN_API_KEY (fsk_…cdef)" in out
+
+
+def test_help_lists_the_built_in_test_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    assert f"{DEFAULT_API_KEY} ({DEFAULT_SPACE_ID}, owner)" in capsys.readouterr().out.replace("\n", " ")
+
+
+def test_connection_limits_come_from_flags_and_variables(
+    served: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOCK_HEADER_TIMEOUT", "3")
+    monkeypatch.setenv("MOCK_MAX_CONNECTIONS", "0")
+    assert cli.main(["--body-timeout", "2.5", "--keep-alive-timeout", "7"]) == 0
+    config = served["app"].config
+    assert (config.header_timeout, config.body_timeout, config.keep_alive_timeout) == (3.0, 2.5, 7)
+    assert (served["http"].header_timeout, served["timeout_keep_alive"], served["limit_concurrency"]) == (3.0, 7, None)
 
 
 def test_environment_and_flags(
@@ -51,7 +93,7 @@ def test_environment_and_flags(
     assert (app.config.faults.error_rate, app.config.faults.error_statuses) == (0.1, (500,))
     assert app.config.faults.script[0].count == 2
     out = capsys.readouterr().out
-    assert "x-fastn-api-key: fsk_live_mine" in out
+    assert "fsk_live_mine" not in out
     assert "rate limit off" in out
 
 
@@ -64,3 +106,9 @@ def test_a_missing_spec_exits_2(served: dict[str, Any], tmp_path: Path, capsys: 
 def test_bad_fault_flags_exit_2(served: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--fault-rate", "3"]) == 2
     assert "cannot start" in capsys.readouterr().err
+
+
+def test_a_non_positive_timeout_exits_2(served: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--body-timeout", "0"]) == 2
+    assert "body_timeout must be a positive number" in capsys.readouterr().err
+    assert "app" not in served

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .mock_testkit import Api
+from .mock_testkit import ORACLE, Api
 
 UNKNOWN_ID = "7a2b9c4d-1e3f-4a5b-8c6d-9e0f1a2b3c4d"
 
@@ -186,7 +186,9 @@ def test_the_default_page_size_is_20(api: Api) -> None:
 
 
 def test_the_spec_s_example_cursor_is_understood(api: Api) -> None:
-    # The spec's example cursor `eyJvZmZzZXQiOjIwfQ` is {"offset":20}: the third page of ten.
+    # The spec's example cursor `eyJvZmZzZXQiOjIwfQ` is {"offset":20}: the third page of ten. It is the one
+    # cursor honoured unsigned (contract tools send it); forged ones are refused (test_mock_hostile).
+    assert ORACLE.document["components"]["parameters"]["Cursor"]["example"] == "eyJvZmZzZXQiOjIwfQ"
     for i in range(25):
         api.make_customer(f"c{i:02d}")
     page = api.get("/api/v1/customers", params={"cursor": "eyJvZmZzZXQiOjIwfQ", "limit": 10}).json()

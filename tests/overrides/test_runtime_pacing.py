@@ -141,7 +141,6 @@ def test_settling_twice_counts_once(pacer: RateLimitPacer) -> None:
     one.settle(None)
     one.settle(None)
     assert state(pacer).in_flight == 1
-    assert repr(one) == "Ticket(settled=True)"
 
 
 def test_forced_ticket_counts_as_in_flight(pacer: RateLimitPacer) -> None:
@@ -152,12 +151,6 @@ def test_forced_ticket_counts_as_in_flight(pacer: RateLimitPacer) -> None:
 
 def test_unknown_bucket_has_no_state(pacer: RateLimitPacer) -> None:
     assert pacer.state("never-used") is None
-
-
-def test_pacer_repr(pacer: RateLimitPacer) -> None:
-    pacer.reserve(KEY, now=START)
-    assert repr(pacer) == f"RateLimitPacer(keys=1, poll_interval={POLL})"
-    assert repr(RateLimitPacer(poll_interval=0.5)) == "RateLimitPacer(keys=0, poll_interval=0.5)"
 
 
 def _request(url: str = URL, **headers: str) -> httpx.Request:
@@ -198,9 +191,8 @@ def test_spent_budget_delays_the_next_request_sync(
         client.get(URL)
     assert clock.sleeps == [2.0]
     assert events == [PacingEvent(method="GET", url=httpx.URL(URL), delay=2.0, remaining=0, reset_at=START + 2)]
-    assert caplog.messages == [
-        "Pacing GET /api/v1/customers: waiting 2.00 s for the rate-limit budget (remaining 0, reset at 1700000002.0)"
-    ]
+    [line] = caplog.messages
+    assert "GET /api/v1/customers" in line and "2.00 s" in line
 
 
 @pytest.mark.asyncio
@@ -235,10 +227,8 @@ def test_a_wait_too_long_is_not_made_sync(
         client.get(URL)
     assert script.attempts == 2
     assert clock.sleeps == []
-    assert caplog.messages == [
-        f"Not pacing GET /api/v1/customers: a {reset_in:.2f} s wait for the rate-limit budget"
-        " exceeds the ceiling or deadline"
-    ]
+    [line] = caplog.messages
+    assert "Not pacing GET /api/v1/customers" in line and f"{reset_in:.2f} s" in line
 
 
 @pytest.mark.asyncio

@@ -598,15 +598,20 @@ def test_each_retry_decision_is_logged(options: ClientOptions, caplog: pytest.Lo
             client.get(URL)
         client.get(URL)
     lines = [r.getMessage() for r in caplog.records if r.name == "fastn_client"]
-    assert lines == [
-        "Retrying GET /api/v1/customers (status 503): retry 1 of 2 in 0.25 s",
-        "Retrying GET /api/v1/customers (status 503): retry 2 of 2 in 0.50 s",
-        "Giving up on GET /api/v1/customers (status 503) after 2 retries",
-        "Not retrying POST /api/v1/customers (status 500): the request may have been processed",
-        "Not retrying POST /api/v1/customers after ReadTimeout: the request may have been processed",
-        "Not retrying GET /api/v1/customers after UnsupportedProtocol: not a retryable failure",
-        "Not retrying GET /api/v1/customers (status 429): Retry-After 600.00 s exceeds the 60.00 s ceiling",
+    # One line per decision, naming the request, what it saw, and the delay or the reason;
+    # the wording itself is free.
+    decisions = [
+        ("Retrying GET", "503", "1 of 2", "0.25"),
+        ("Retrying GET", "503", "2 of 2", "0.50"),
+        ("Giving up on GET", "503", "2 retries"),
+        ("Not retrying POST", "500"),
+        ("Not retrying POST", "ReadTimeout"),
+        ("Not retrying GET", "UnsupportedProtocol"),
+        ("Not retrying GET", "429", "600.00", "ceiling"),
     ]
+    assert len(lines) == len(decisions), lines
+    for line, facts in zip(lines, decisions, strict=True):
+        assert f"{facts[0]} /api/v1/customers" in line and all(fact in line for fact in facts[1:]), line
 
 
 def test_deadline_decision_is_logged(options: ClientOptions, caplog: pytest.LogCaptureFixture) -> None:
@@ -615,9 +620,8 @@ def test_deadline_decision_is_logged(options: ClientOptions, caplog: pytest.LogC
     transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=10.0))
     with httpx.Client(transport=transport) as client:
         client.get(URL)
-    assert caplog.messages == [
-        "Not retrying GET /api/v1/customers (status 503): a 30.00 s wait would pass the deadline"
-    ]
+    [line] = caplog.messages
+    assert "Not retrying GET /api/v1/customers" in line and "503" in line and "deadline" in line
 
 
 # --- construction -----------------------------------------------------------
@@ -653,8 +657,3 @@ def test_close_reaches_the_inner_transport(options: ClientOptions) -> None:
     FastnTransport(Inner(Script([])), options=options).close()
     asyncio.run(AsyncFastnTransport(Inner(Script([])), options=options).aclose())
     assert closed == ["sync", "async"]
-
-
-def test_options_property_is_the_given_object(options: ClientOptions) -> None:
-    assert FastnTransport(options=options).options is options
-    assert AsyncFastnTransport(options=options).options is options

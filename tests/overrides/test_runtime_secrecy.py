@@ -65,8 +65,9 @@ def _assert_secret_absent(
     lines = [caplog.text, *(record.getMessage() for record in caplog.records)]
     lines += [repr(record.args) for record in caplog.records]
     reprs = [repr(obj) for obj in objects]
-    state = pacer.state(bucket_id(httpx.Request("GET", URL, headers=CREDENTIALS[0])))
-    for text in [*lines, *reprs, *observed.texts(), repr(state), repr(pacer)]:
+    bucket = bucket_id(httpx.Request("GET", URL, headers=CREDENTIALS[0]))
+    state, ticket = pacer.state(bucket), pacer.force(bucket)
+    for text in [*lines, *reprs, *observed.texts(), repr(state), repr(pacer), repr(ticket)]:
         assert SECRET_KEY not in text
         assert SECRET_KEY[-10:] not in text
 

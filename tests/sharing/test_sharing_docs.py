@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import bundle
 import pytest
 
 from .chromium import Browser
 
+pytestmark = pytest.mark.slow  # builds the reference with Node tools and drives headless Chromium
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import bundle  # noqa: E402 - scripts/ is not a package; its path is added just above
 
 SPEC = ROOT / "openapi" / "fastn.yaml"
 BUILD = ROOT / "build" / "docs"

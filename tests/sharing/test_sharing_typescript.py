@@ -14,12 +14,14 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import bundle
+import pytest
+
+pytestmark = pytest.mark.slow  # runs openapi-typescript, tsc and Node
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import bundle  # noqa: E402 - scripts/ is not a package; its path is added just above
 
 SPEC = ROOT / "openapi" / "fastn.yaml"
 TS = ROOT / "ts"

@@ -1,0 +1,26 @@
+"""Every test session starts by checking that the code under test is the code in the tree.
+
+The tests import the client, and its hand-written runtime ``fastn_client.lib``, from one
+place: the package users install, ``generated/fastn_client`` (on the path through the venv's
+``.pth`` file, see the Makefile's ``install``). ``overrides/fastn_client/lib`` is only its
+source, copied in by ``make generate``. So an edit of ``overrides/`` (or of the spec or the
+generator config) is not under test until ``make generate`` has run; rather than pass against
+stale code, the session stops at once and says so. The check reads hashes and compares a few
+files (``scripts/generate.py --check-inputs``): it never runs the generator.
+"""
+
+from __future__ import annotations
+
+import pytest
+from generate import stale_inputs
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    reasons = stale_inputs()
+    if reasons:
+        listed = "\n".join(f"  {reason}" for reason in reasons)
+        pytest.exit(
+            f"generated/ is stale, so the tests would not test the code in the tree:\n{listed}\n"
+            "Fix: run `make generate`.",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
