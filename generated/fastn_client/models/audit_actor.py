@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.actor_type import ActorType, check_actor_type
+from ..models.actor_type import ActorType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditActor")
@@ -69,19 +69,7 @@ class AuditActor:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-
-        def _parse_type_(data: object) -> ActorType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_actor_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ActorType | str, data)
-
-        type_ = _parse_type_(src_dict["type"])
+        type_ = src_dict["type"]
 
         id = src_dict["id"]
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_outcome import AuditOutcome, check_audit_outcome
+from ..models.audit_outcome import AuditOutcome
 
 if TYPE_CHECKING:
     from ..models.audit_actor import AuditActor
@@ -106,18 +106,7 @@ class AuditEvent:
 
         resource = AuditResource.from_dict(src_dict["resource"])
 
-        def _parse_outcome(data: object) -> AuditOutcome | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                outcome_type_0 = check_audit_outcome(data)
-
-                return outcome_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AuditOutcome | str, data)
-
-        outcome = _parse_outcome(src_dict["outcome"])
+        outcome = src_dict["outcome"]
 
         def _parse_request_id(data: object) -> None | str:
             if data is None:

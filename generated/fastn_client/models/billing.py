@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.plan import Plan, check_plan
+from ..models.plan import Plan
 
 T = TypeVar("T", bound="Billing")
 
@@ -83,19 +83,7 @@ class Billing:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-
-        def _parse_plan(data: object) -> Plan | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                plan_type_0 = check_plan(data)
-
-                return plan_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Plan | str, data)
-
-        plan = _parse_plan(src_dict["plan"])
+        plan = src_dict["plan"]
 
         billing_email = src_dict["billingEmail"]
 

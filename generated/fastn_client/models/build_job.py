@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.build_kind import BuildKind, check_build_kind
-from ..models.build_status import BuildStatus, check_build_status
+from ..models.build_kind import BuildKind
+from ..models.build_status import BuildStatus
 
 if TYPE_CHECKING:
     from ..models.execution_error import ExecutionError
@@ -117,33 +117,11 @@ class BuildJob:
             src_dict = dict(src_dict)
         id = src_dict["id"]
 
-        def _parse_kind(data: object) -> BuildKind | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = check_build_kind(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BuildKind | str, data)
-
-        kind = _parse_kind(src_dict["kind"])
+        kind = src_dict["kind"]
 
         prompt = src_dict["prompt"]
 
-        def _parse_status(data: object) -> BuildStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_build_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BuildStatus | str, data)
-
-        status = _parse_status(src_dict["status"])
+        status = src_dict["status"]
 
         def _parse_resource_id(data: object) -> None | str:
             if data is None:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.connection_status import ConnectionStatus, check_connection_status
+from ..models.connection_status import ConnectionStatus
 
 T = TypeVar("T", bound="Connection")
 
@@ -107,18 +107,7 @@ class Connection:
 
         tenant_id = src_dict["tenantId"]
 
-        def _parse_status(data: object) -> ConnectionStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_connection_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ConnectionStatus | str, data)
-
-        status = _parse_status(src_dict["status"])
+        status = src_dict["status"]
 
         def _parse_auth_url(data: object) -> None | str:
             if data is None:

@@ -7,8 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.auth_method import AuthMethod, check_auth_method
-from ..models.visibility import Visibility, check_visibility
+from ..models.auth_method import AuthMethod
+from ..models.visibility import Visibility
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Connector")
@@ -145,31 +145,9 @@ class Connector:
 
         description = src_dict["description"]
 
-        def _parse_visibility(data: object) -> str | Visibility:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                visibility_type_0 = check_visibility(data)
+        visibility = src_dict["visibility"]
 
-                return visibility_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | Visibility, data)
-
-        visibility = _parse_visibility(src_dict["visibility"])
-
-        def _parse_auth_method(data: object) -> AuthMethod | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                auth_method_type_0 = check_auth_method(data)
-
-                return auth_method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AuthMethod | str, data)
-
-        auth_method = _parse_auth_method(src_dict["authMethod"])
+        auth_method = src_dict["authMethod"]
 
         active = src_dict["active"]
 

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.key_mode import KeyMode, check_key_mode
+from ..models.key_mode import KeyMode
 
 T = TypeVar("T", bound="CreatedApiKey")
 
@@ -112,18 +112,7 @@ class CreatedApiKey:
 
         name = src_dict["name"]
 
-        def _parse_mode(data: object) -> KeyMode | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                mode_type_0 = check_key_mode(data)
-
-                return mode_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KeyMode | str, data)
-
-        mode = _parse_mode(src_dict["mode"])
+        mode = src_dict["mode"]
 
         prefix = src_dict["prefix"]
 

@@ -2,16 +2,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..lib.fast_parsing import parse_uuid
-from ..models.customer_status import CustomerStatus, check_customer_status
-from ..models.data_residency import DataResidency, check_data_residency
-from ..models.plan import Plan, check_plan
+from ..models.customer_status import CustomerStatus
+from ..models.data_residency import DataResidency
+from ..models.plan import Plan
 
 T = TypeVar("T", bound="Customer")
 
@@ -126,46 +126,13 @@ class Customer:
 
         slug = src_dict["slug"]
 
-        def _parse_status(data: object) -> CustomerStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_customer_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomerStatus | str, data)
-
-        status = _parse_status(src_dict["status"])
+        status = src_dict["status"]
 
         admin_email = src_dict["adminEmail"]
 
-        def _parse_plan(data: object) -> Plan | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                plan_type_0 = check_plan(data)
+        plan = src_dict["plan"]
 
-                return plan_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Plan | str, data)
-
-        plan = _parse_plan(src_dict["plan"])
-
-        def _parse_data_residency(data: object) -> DataResidency | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                data_residency_type_0 = check_data_residency(data)
-
-                return data_residency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DataResidency | str, data)
-
-        data_residency = _parse_data_residency(src_dict["dataResidency"])
+        data_residency = src_dict["dataResidency"]
 
         revision = src_dict["revision"]
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.execution_status import ExecutionStatus, check_execution_status
-from ..models.execution_tier import ExecutionTier, check_execution_tier
-from ..models.triggered_by import TriggeredBy, check_triggered_by
+from ..models.execution_status import ExecutionStatus
+from ..models.execution_tier import ExecutionTier
+from ..models.triggered_by import TriggeredBy
 
 if TYPE_CHECKING:
     from ..models.execution_error import ExecutionError
@@ -183,44 +183,11 @@ class Execution:
 
         workflow_version = src_dict["workflowVersion"]
 
-        def _parse_tier(data: object) -> ExecutionTier | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                tier_type_0 = check_execution_tier(data)
+        tier = src_dict["tier"]
 
-                return tier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ExecutionTier | str, data)
+        status = src_dict["status"]
 
-        tier = _parse_tier(src_dict["tier"])
-
-        def _parse_status(data: object) -> ExecutionStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_execution_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ExecutionStatus | str, data)
-
-        status = _parse_status(src_dict["status"])
-
-        def _parse_triggered_by(data: object) -> str | TriggeredBy:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                triggered_by_type_0 = check_triggered_by(data)
-
-                return triggered_by_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TriggeredBy, data)
-
-        triggered_by = _parse_triggered_by(src_dict["triggeredBy"])
+        triggered_by = src_dict["triggeredBy"]
 
         input_ = ExecutionInput.from_dict(src_dict["input"])
 

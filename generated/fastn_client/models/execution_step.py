@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.step_status import StepStatus, check_step_status
+from ..models.step_status import StepStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecutionStep")
@@ -86,18 +86,7 @@ class ExecutionStep:
             src_dict = dict(src_dict)
         name = src_dict["name"]
 
-        def _parse_status(data: object) -> StepStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_step_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(StepStatus | str, data)
-
-        status = _parse_status(src_dict["status"])
+        status = src_dict["status"]
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.permission_action import PermissionAction, check_permission_action
-from ..models.permission_resource import PermissionResource, check_permission_resource
+from ..models.permission_resource import PermissionResource
 
 T = TypeVar("T", bound="Permission")
 
@@ -65,19 +65,7 @@ class Permission:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-
-        def _parse_resource(data: object) -> PermissionResource | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                resource_type_0 = check_permission_resource(data)
-
-                return resource_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PermissionResource | str, data)
-
-        resource = _parse_resource(src_dict["resource"])
+        resource = src_dict["resource"]
 
         actions = []
         _actions = src_dict["actions"]

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enforcement import Enforcement, check_enforcement
-from ..models.quota_period import QuotaPeriod, check_quota_period
-from ..models.usage_metric import UsageMetric, check_usage_metric
+from ..models.enforcement import Enforcement
+from ..models.quota_period import QuotaPeriod
+from ..models.usage_metric import UsageMetric
 
 T = TypeVar("T", bound="Quota")
 
@@ -86,49 +86,15 @@ class Quota:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-
-        def _parse_metric(data: object) -> str | UsageMetric:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                metric_type_0 = check_usage_metric(data)
-
-                return metric_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | UsageMetric, data)
-
-        metric = _parse_metric(src_dict["metric"])
+        metric = src_dict["metric"]
 
         limit = src_dict["limit"]
 
-        def _parse_period(data: object) -> QuotaPeriod | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                period_type_0 = check_quota_period(data)
-
-                return period_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(QuotaPeriod | str, data)
-
-        period = _parse_period(src_dict["period"])
+        period = src_dict["period"]
 
         plan_default = src_dict["planDefault"]
 
-        def _parse_enforcement(data: object) -> Enforcement | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                enforcement_type_0 = check_enforcement(data)
-
-                return enforcement_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Enforcement | str, data)
-
-        enforcement = _parse_enforcement(src_dict["enforcement"])
+        enforcement = src_dict["enforcement"]
 
         quota = cls(
             metric,

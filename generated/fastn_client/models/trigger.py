@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.trigger_type import TriggerType, check_trigger_type
+from ..models.trigger_type import TriggerType
 
 T = TypeVar("T", bound="Trigger")
 
@@ -140,18 +140,7 @@ class Trigger:
 
         name = src_dict["name"]
 
-        def _parse_type_(data: object) -> str | TriggerType:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_trigger_type(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TriggerType, data)
-
-        type_ = _parse_type_(src_dict["type"])
+        type_ = src_dict["type"]
 
         workflow_ids = cast(list[str], src_dict["workflowIds"])
 

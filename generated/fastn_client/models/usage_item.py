@@ -6,8 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enforcement import Enforcement, check_enforcement
-from ..models.usage_metric import UsageMetric, check_usage_metric
+from ..models.enforcement import Enforcement
+from ..models.usage_metric import UsageMetric
 
 T = TypeVar("T", bound="UsageItem")
 
@@ -82,19 +82,7 @@ class UsageItem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-
-        def _parse_metric(data: object) -> str | UsageMetric:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                metric_type_0 = check_usage_metric(data)
-
-                return metric_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | UsageMetric, data)
-
-        metric = _parse_metric(src_dict["metric"])
+        metric = src_dict["metric"]
 
         used = src_dict["used"]
 
@@ -112,18 +100,7 @@ class UsageItem:
 
         percent_used = _parse_percent_used(src_dict["percentUsed"])
 
-        def _parse_enforcement(data: object) -> Enforcement | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                enforcement_type_0 = check_enforcement(data)
-
-                return enforcement_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Enforcement | str, data)
-
-        enforcement = _parse_enforcement(src_dict["enforcement"])
+        enforcement = src_dict["enforcement"]
 
         usage_item = cls(
             metric,

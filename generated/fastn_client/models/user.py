@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.user_status import UserStatus, check_user_status
+from ..models.user_status import UserStatus
 
 T = TypeVar("T", bound="User")
 
@@ -113,18 +113,7 @@ class User:
 
         teams = cast(list[str], src_dict["teams"])
 
-        def _parse_status(data: object) -> str | UserStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_user_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | UserStatus, data)
-
-        status = _parse_status(src_dict["status"])
+        status = src_dict["status"]
 
         def _parse_last_active_at(data: object) -> datetime.datetime | None:
             if data is None:

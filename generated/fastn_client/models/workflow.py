@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.execution_tier import ExecutionTier, check_execution_tier
-from ..models.workflow_status import WorkflowStatus, check_workflow_status
+from ..models.execution_tier import ExecutionTier
+from ..models.workflow_status import WorkflowStatus
 
 if TYPE_CHECKING:
     from ..models.retry_policy import RetryPolicy
@@ -139,33 +139,11 @@ class Workflow:
 
         description = src_dict["description"]
 
-        def _parse_execution_tier(data: object) -> ExecutionTier | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                execution_tier_type_0 = check_execution_tier(data)
-
-                return execution_tier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ExecutionTier | str, data)
-
-        execution_tier = _parse_execution_tier(src_dict["executionTier"])
+        execution_tier = src_dict["executionTier"]
 
         timeout_seconds = src_dict["timeoutSeconds"]
 
-        def _parse_status(data: object) -> str | WorkflowStatus:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = check_workflow_status(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | WorkflowStatus, data)
-
-        status = _parse_status(src_dict["status"])
+        status = src_dict["status"]
 
         version = src_dict["version"]
 
