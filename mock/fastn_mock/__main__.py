@@ -18,6 +18,7 @@ from pathlib import Path
 import uvicorn
 
 from ._app import create_app
+from ._auth import API_KEY_HEADER
 from ._config import DEFAULT_PORT, MockConfig
 from ._errors import ApiError
 from ._faults import parse_payload, settings_from_payload
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"fastn_mock: {len(app.spec.operations)} operations from {app.spec.source}\n"
         f"fastn_mock: serving http://{args.host}:{args.port} (rate limit {limit})\n"
-        f"fastn_mock: use  x-fastn-api-key: {_key_hint(key)}   x-fastn-space-id: {key.workspace_id}",
+        f"fastn_mock: use  {API_KEY_HEADER}: {_key_hint(key)}   x-fastn-space-id: {key.workspace_id}",
         flush=True,
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower(), **server_options(config))

@@ -35,12 +35,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from . import _audit
 from ._admin import AdminRoutes
-from ._auth import Principal, grants_from_payload
-from ._behaviours import HOOKS, Behaviours, audit_action, record_audit
+from ._auth import API_KEY_HEADER, Principal, grants_from_payload
+from ._behaviours import HOOKS, Behaviours
 from ._clock import Clock, SystemClock, parse_rfc3339
 from ._config import MockConfig
-from ._crud import Crud, Ctx, Result, singular
+from ._context import Ctx, Result
+from ._crud import Crud
 from ._cursors import Cursors
 from ._errors import ApiError
 from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
@@ -61,11 +63,13 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 @dataclass
-class _Exchange:
-    """What the pipeline learnt so far, so the catch-all can still answer with the right headers."""
+class _PipelineState:
+    """What the pipeline learnt about a request so far (its rate-limit quota, the fault drawn for it).
+
+    Any answer, the catch-all's included, carries the quota's headers and suffers the fault.
+    """
 
     quota: Quota | None = None
-    extra_headers: dict[str, str] = field(default_factory=dict)
     fault: Decision = field(default_factory=Decision)
 
 
@@ -142,58 +146,57 @@ class MockApp:
     async def handle(self, request: Request) -> Response:
         """Answer one request; nothing escapes as a framework error page."""
         request_id = f"req_{secrets.token_hex(8)}"
-        exchange = _Exchange()
+        state = _PipelineState()
         admin = request.url.path == "/_mock" or request.url.path.startswith("/_mock/")
         try:
             if admin:
                 response = await self.admin.handle(request)
             else:
-                response = await self._api(request, request_id, exchange)
+                response = await self._api(request, request_id, state)
         except ApiError as error:
-            response = self._error(error, request_id, exchange, api=not admin)
+            response = self._error(error, request_id, state, api=not admin)
         except ClientGone as gone:
             # Nobody is left to read an answer: one line, no traceback, no audit entry.
             logger.info("%s %s: %s (%s)", request.method, request.url.path[:200], gone, request_id)
             unread = ApiError(400, f"The request was not received: {gone}.")
-            response = self._error(unread, request_id, exchange, api=not admin)
+            response = self._error(unread, request_id, state, api=not admin)
         except Exception:
             logger.exception("unhandled error answering %s %s (%s)", request.method, request.url.path, request_id)
-            response = self._error(ApiError(500, "Internal server error."), request_id, exchange, api=not admin)
-        if exchange.fault.lose_reply:
+            response = self._error(ApiError(500, "Internal server error."), request_id, state, api=not admin)
+        if state.fault.lose_reply:
             return DroppedResponse()
-        if exchange.fault.truncate:
+        if state.fault.truncate:
             return TruncatedResponse(response)
         return response
 
     # ------------------------------------------------------------------------------------
     # Responses
 
-    def _headers(self, request_id: str, exchange: _Exchange) -> dict[str, str]:
+    def _headers(self, request_id: str, state: _PipelineState) -> dict[str, str]:
         headers = {"X-Request-Id": request_id}
-        if exchange.quota is not None:
-            headers.update(exchange.quota.headers())
-        headers.update(exchange.extra_headers)
+        if state.quota is not None:
+            headers.update(state.quota.headers())
         return headers
 
-    def _error(self, error: ApiError, request_id: str, exchange: _Exchange, *, api: bool = True) -> Response:
-        if api and exchange.quota is None:
+    def _error(self, error: ApiError, request_id: str, state: _PipelineState, *, api: bool = True) -> Response:
+        if api and state.quota is None:
             # Failed before the limiter counted the request: still say where the caller stands.
-            exchange.quota = self.limiter.peek("anonymous")
-        headers = {**self._headers(request_id, exchange), **error.headers}
+            state.quota = self.limiter.peek("anonymous")
+        headers = {**self._headers(request_id, state), **error.headers}
         return json_response(error.status, error.body(request_id), headers)
 
     # ------------------------------------------------------------------------------------
     # The API pipeline
 
     def _authenticate(self, request: Request) -> tuple[Principal | None, str]:
-        secret = request.headers.get("x-fastn-api-key")
+        secret = request.headers.get(API_KEY_HEADER)
         if secret is None:
             authorization = request.headers.get("authorization", "")
             scheme, _, token = authorization.partition(" ")
             if scheme.lower() == "bearer" and token.strip():
                 secret = token.strip()
         if not secret:
-            return None, "Missing API key: send it in the x-fastn-api-key header."
+            return None, f"Missing API key: send it in the {API_KEY_HEADER} header."
         found = self.store.find_key(secret)
         if found is None:
             return None, "Invalid or revoked API key."
@@ -206,24 +209,24 @@ class MockApp:
         principal = Principal(ws.id, key["id"], key["name"], str(key["role"]), grants)
         return principal, ""
 
-    async def _api(self, request: Request, request_id: str, exchange: _Exchange) -> Response:
+    async def _api(self, request: Request, request_id: str, state: _PipelineState) -> Response:
         method = request.method.upper()
         path = request.url.path
         principal, auth_problem = self._authenticate(request)
         # Limits are per key: a request without a valid one is answered (401) without being counted.
-        exchange.quota = self.limiter.hit(principal.key_id) if principal else self.limiter.peek("anonymous")
+        state.quota = self.limiter.hit(principal.key_id) if principal else self.limiter.peek("anonymous")
 
         match = self.spec.match(path)
         op = match[0].operations.get(method) if match else None
-        decision = exchange.fault = self.faults.decide(method, path, op.operation_id if op else None)
+        decision = state.fault = self.faults.decide(method, path, op.operation_id if op else None)
         if decision.latency_seconds:
             await self.sleep(decision.latency_seconds)
         if decision.drop:
             return DroppedResponse()
         if decision.error is not None:
             raise decision.error
-        if not exchange.quota.allowed:
-            raise ApiError(429, f"Rate limit of {exchange.quota.limit} requests per minute exceeded.")
+        if not state.quota.allowed:
+            raise ApiError(429, f"Rate limit of {state.quota.limit} requests per minute exceeded.")
         if match is None:
             raise ApiError(404, f"There is no operation at {path[:200]}.")
         route, path_params = match
@@ -254,7 +257,6 @@ class MockApp:
                 key["lastUsedAt"] = self.store.now()
 
         mutation = method != "GET"
-        ctx: Ctx | None = None
         try:
             resource, action = op.permission
             if not principal.may(resource, action):
@@ -265,7 +267,6 @@ class MockApp:
                 store=self.store,
                 spec=self.spec,
                 ws=ws,
-                principal=principal,
                 op=op,
                 path_params=valid_path,
                 query=query,
@@ -279,15 +280,14 @@ class MockApp:
                 action_handler = self.behaviours.actions.get(op.operation_id)
                 result = action_handler.handler(ctx) if action_handler else self.crud.handle(ctx)
                 if mutation:
-                    self._audit(op, principal, ctx, path_params, "success", request_id)
+                    self._audit(op, principal, path_params, result.audit, "success", request_id)
         except ApiError as error:
             if mutation:
                 outcome = "denied" if error.status == 403 else "failure"
                 with self.store.lock:
-                    self._audit(op, principal, ctx, path_params, outcome, request_id)
+                    self._audit(op, principal, path_params, None, outcome, request_id)
             raise
-        exchange.extra_headers.update(ctx.response_headers)
-        response_headers = self._headers(request_id, exchange)
+        response_headers = {**self._headers(request_id, state), **result.headers}
         if self.config.validate_responses:
             self._check_response(op, result, response_headers)
         return json_response(result.status, result.body, response_headers)
@@ -296,21 +296,21 @@ class MockApp:
         self,
         op: Operation,
         principal: Principal,
-        ctx: Ctx | None,
         path_params: Mapping[str, str],
+        subject: _audit.Subject | None,
         outcome: str,
         request_id: str,
     ) -> None:
-        resource = ctx.audit_resource if ctx is not None else None
-        if resource is None:
-            identifier = path_params.get(op.item_param or "") or next(iter(path_params.values()), None)
-            resource = {"type": singular(op.permission[0]), "id": identifier[:128] if identifier else None}
-        record_audit(
+        """One audit event for a mutation: about ``subject`` (from the handler's `Result`), else its path."""
+        action = self.behaviours.actions.get(op.operation_id)
+        if subject is None:
+            subject = _audit.path_subject(op, path_params, action.audit_type if action else None)
+        _audit.record(
             self.store.workspace(principal.workspace_id),
             self.store,
             actor=principal.actor,
-            action=audit_action(op.operation_id, op.permission[0], self.behaviours.actions),
-            resource=resource,
+            action=_audit.action_name(op, action.audit_action if action else None),
+            subject=subject,
             outcome=outcome,
             request_id=request_id,
             timestamp=self.store.now(),

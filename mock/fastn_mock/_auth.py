@@ -13,6 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+API_KEY_HEADER: Final = "x-fastn-api-key"
+"""Where a key is sent (the spec's ``ApiKey`` security scheme); ``Authorization: Bearer <key>`` works too."""
+
 RESOURCES: Final = (
     "customers",
     "connectors",

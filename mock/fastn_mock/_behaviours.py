@@ -21,11 +21,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from . import _audit
+from ._audit import Subject
 from ._clock import parse_rfc3339, rfc3339
-from ._crud import Crud, Ctx, Hooks, Result, find, page, singular
+from ._context import Ctx, Hooks, Result
+from ._crud import Crud, find, page
 from ._errors import ApiError, not_found
+from ._plan import MONTHLY_QUOTAS, PLAN, RATE_LIMIT_PER_MINUTE
 from ._spec import Spec, render
-from ._store import Record, Store, Workspace
+from ._store import Record
 
 Handler = Callable[[Ctx], Result]
 
@@ -36,32 +40,8 @@ EXECUTION_ID_PREFIX: Final = "run_"
 """Execution ids look like the SDK's examples (``run_xyz``): ids are opaque strings, not UUIDs."""
 FAIL_BUILD_MARKER: Final = "[mock:fail]"
 """A build prompt containing this ends ``FAILED`` instead of ``GENERATED``."""
-MONTHLY_CALLS: Final = 1_000_000
-PLAN_RATE: Final = 600
-
-
-def record_audit(
-    ws: Workspace,
-    store: Store,
-    *,
-    actor: Mapping[str, Any],
-    action: str,
-    resource: Mapping[str, Any],
-    outcome: str,
-    request_id: str | None,
-    timestamp: str,
-) -> None:
-    """Append one event to the workspace's audit log (its `audit` collection, oldest first)."""
-    event_id = store.new_id()
-    ws.collection("audit")[event_id] = {
-        "id": event_id,
-        "timestamp": timestamp,
-        "actor": dict(actor),
-        "action": action,
-        "resource": dict(resource),
-        "outcome": outcome,
-        "requestId": request_id,
-    }
+OAUTH_URL_LIFETIME: Final = 600
+"""Seconds the ``authUrl`` of a new OAuth connection stays valid."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -106,7 +86,7 @@ class ConnectionHooks(Hooks):
         if connector.get("authMethod") == "oauth2":
             record["status"] = "pending"
             record["authUrl"] = f"https://auth.mock.fastn.example/oauth/authorize?connection={record['id']}"
-            record["authUrlExpiresAt"] = rfc3339(ctx.now + 600)
+            record["authUrlExpiresAt"] = rfc3339(ctx.now + OAUTH_URL_LIFETIME)
         else:
             record["status"] = "active"
             record["authUrl"] = None
@@ -155,10 +135,15 @@ HOOKS: Final[Mapping[str, Hooks]] = {
 
 @dataclass(frozen=True)
 class Action:
-    """A hand-written operation handler, and the audit action name when not ``<resource>.<verb>``."""
+    """A hand-written operation handler, and how its requests are audited when not as the defaults say.
+
+    ``audit_action`` replaces ``<resource>.<verb>`` (`_audit.action_name`); ``audit_type`` types the
+    resource the request's path names (`_audit.path_subject`) instead of the permission's resource.
+    """
 
     handler: Handler
     audit_action: str | None = None
+    audit_type: str | None = None
 
 
 class Behaviours:
@@ -173,7 +158,9 @@ class Behaviours:
             "runWorkflow": Action(self.run_workflow),
             "listExecutions": Action(self.list_executions),
             "getExecution": Action(self.get_execution),
-            "cancelExecution": Action(self.cancel_execution, audit_action="workflow.execute.cancel"),
+            "cancelExecution": Action(
+                self.cancel_execution, audit_action="workflow.execute.cancel", audit_type="execution"
+            ),
             "inviteUser": Action(self.invite_user),
             "getBilling": Action(self.get_billing),
             "getBillingUsage": Action(self.get_billing_usage),
@@ -182,8 +169,8 @@ class Behaviours:
             "sendChatMessage": Action(self.send_chat_message, audit_action="ai.chat"),
             "startAiBuild": Action(self.start_ai_build, audit_action="ai.build"),
             "getAiBuild": Action(self.get_ai_build),
-            "generateAiBuild": Action(self.generate_ai_build, audit_action="ai.build.generate"),
-            "deployAiBuild": Action(self.deploy_ai_build, audit_action="ai.build.deploy"),
+            "generateAiBuild": Action(self.generate_ai_build, audit_action="ai.build.generate", audit_type="build"),
+            "deployAiBuild": Action(self.deploy_ai_build, audit_action="ai.build.deploy", audit_type="build"),
         }
 
     # ---- workflows and executions
@@ -222,11 +209,10 @@ class Behaviours:
         }
         ctx.ws.collection("executions")[execution_id] = execution
         ctx.ws.usage["workflow_executions"] += 1
-        ctx.audit_resource = {"type": "workflow", "id": workflow["id"]}
         if execution["tier"] == "instant":
             return self._run_instantly(ctx, execution)
-        ctx.response_headers["Location"] = f"/api/v1/executions/{execution_id}"
-        return Result(202, render(self._schema(ctx, 202), execution))
+        location = {"Location": f"/api/v1/executions/{execution_id}"}
+        return Result(202, render(self._schema(ctx, 202), execution), headers=location)
 
     def _run_instantly(self, ctx: Ctx, execution: Record) -> Result:
         """Run to the end now; answer what the flow returns, or its error as the docs show them."""
@@ -289,12 +275,12 @@ class Behaviours:
                 execution["error"] = {"code": "STEP_FAILED", "message": "Simulated step failure.", "step": "run"}
             elif outcome == "timed_out":
                 execution["error"] = {"code": "TIMED_OUT", "message": "Simulated timeout.", "step": "run"}
-            record_audit(
+            _audit.record(
                 ctx.ws,
                 ctx.store,
                 actor={"type": "system", "id": "scheduler", "name": None},
                 action=f"workflow.execute.{outcome}",
-                resource={"type": "execution", "id": execution["id"]},
+                subject=Subject("execution", execution["id"]),
                 outcome="success" if outcome == "completed" else "failure",
                 request_id=None,
                 timestamp=rfc3339(finished),
@@ -333,8 +319,7 @@ class Behaviours:
             self._advance(ctx, execution, polled=True)
         execution["_created"] = min(float(execution["_created"]), ctx.now - 2 * max(self.step_seconds, 0.001))
         self._advance(ctx, execution, polled=True)
-        ctx.audit_resource = {"type": "execution", "id": execution["id"]}
-        return Result(200, render(self._schema(ctx), execution))
+        return Result(200, render(self._schema(ctx), execution), audit=Subject("execution", execution["id"]))
 
     def _execution(self, ctx: Ctx) -> Record:
         execution = ctx.ws.collection("executions").get(ctx.path_params["executionId"])
@@ -350,7 +335,7 @@ class Behaviours:
             raise _unknown_role(ctx.body["role"])
         users = self.spec.collections["/api/v1/users"]
         record = self.crud.create_record(ctx, users, ctx.body)
-        return Result(201, render(self._schema(ctx), record))
+        return Result(201, render(self._schema(ctx), record), audit=Subject("user", record["id"]))
 
     # ---- billing
 
@@ -366,7 +351,7 @@ class Behaviours:
         return Result(
             200,
             {
-                "plan": "growth",
+                "plan": PLAN,
                 "billingEmail": "billing@example.com",
                 "currentPeriodStart": start,
                 "currentPeriodEnd": end,
@@ -378,15 +363,14 @@ class Behaviours:
     def get_billing_usage(self, ctx: Ctx) -> Result:
         """Usage counted from the calls actually made (this one included)."""
         start, end = self._period(ctx)
-        usage = ctx.ws.usage
-        connections = sum(1 for c in ctx.ws.collection("connections").values() if c.get("status") == "active")
-        metrics = [
-            ("api_calls", usage["api_calls"], MONTHLY_CALLS, "soft"),
-            ("workflow_executions", usage["workflow_executions"], 100_000, "soft"),
-            ("ai_credits", usage["ai_credits"], 5_000, "hard"),
-            ("active_connections", connections, 1_000, "hard"),
-            ("storage_mb", 0, None, "none"),
+        counts = ctx.ws.usage.copy()  # counted as they happen; active connections are counted now
+        counts["active_connections"] = sum(
+            1 for c in ctx.ws.collection("connections").values() if c.get("status") == "active"
+        )
+        metrics: list[tuple[str, int, int | None, str]] = [
+            (metric, counts[metric], limit, enforcement) for metric, (limit, enforcement) in MONTHLY_QUOTAS.items()
         ]
+        metrics.append(("storage_mb", 0, None, "none"))
         return Result(
             200,
             {
@@ -407,12 +391,9 @@ class Behaviours:
 
     def get_billing_quotas(self, ctx: Ctx) -> Result:
         """The plan's limits; the per-minute one is the rate limit this mock enforces."""
-        quotas = [
-            ("api_calls", self.rate_limit(), "minute", PLAN_RATE, "hard"),
-            ("api_calls", MONTHLY_CALLS, "month", MONTHLY_CALLS, "soft"),
-            ("workflow_executions", 100_000, "month", 100_000, "soft"),
-            ("ai_credits", 5_000, "month", 5_000, "hard"),
-            ("active_connections", 1_000, "month", 1_000, "hard"),
+        quotas = [("api_calls", self.rate_limit(), "minute", RATE_LIMIT_PER_MINUTE, "hard")]
+        quotas += [
+            (metric, limit, "month", limit, enforcement) for metric, (limit, enforcement) in MONTHLY_QUOTAS.items()
         ]
         return Result(
             200,
@@ -474,9 +455,10 @@ class Behaviours:
         )
         ctx.ws.chat_sessions[session_id].append({"message": ctx.body["message"], "reply": reply})
         ctx.ws.usage["ai_credits"] += 1
-        ctx.audit_resource = {"type": "chat_session", "id": session_id}
         return Result(
-            200, {"sessionId": session_id, "messageId": ctx.store.new_id(), "reply": reply, "createdAt": ctx.timestamp}
+            200,
+            {"sessionId": session_id, "messageId": ctx.store.new_id(), "reply": reply, "createdAt": ctx.timestamp},
+            audit=Subject("chat_session", session_id),
         )
 
     def start_ai_build(self, ctx: Ctx) -> Result:
@@ -495,9 +477,8 @@ class Behaviours:
         }
         ctx.ws.builds[build_id] = job
         ctx.ws.usage["ai_credits"] += 5
-        ctx.audit_resource = {"type": "build", "id": build_id}
-        ctx.response_headers["Location"] = f"/api/v1/ai/build/{build_id}"
-        return Result(202, render(self._schema(ctx), job))
+        location = {"Location": f"/api/v1/ai/build/{build_id}"}
+        return Result(202, render(self._schema(ctx), job), headers=location, audit=Subject("build", build_id))
 
     def get_ai_build(self, ctx: Ctx) -> Result:
         """A poll moves a job that is in progress one stage on: PLANNING → PLANNED, GENERATING → GENERATED.
@@ -520,8 +501,7 @@ class Behaviours:
         job = self._awaiting(ctx, "PLANNED", "generated")
         job["status"] = "GENERATING"
         job["updatedAt"] = ctx.timestamp
-        ctx.response_headers["Location"] = f"/api/v1/ai/build/{job['id']}"
-        return Result(202, render(self._schema(ctx), job))
+        return Result(202, render(self._schema(ctx), job), headers={"Location": f"/api/v1/ai/build/{job['id']}"})
 
     def deploy_ai_build(self, ctx: Ctx) -> Result:
         """``GENERATED`` → ``DEPLOYED`` (final); 409 in any other state."""
@@ -535,7 +515,6 @@ class Behaviours:
         job = ctx.ws.builds.get(ctx.path_params["buildId"])
         if job is None:
             raise not_found("Build", ctx.path_params["buildId"])
-        ctx.audit_resource = {"type": "build", "id": job["id"]}
         return job
 
     def _awaiting(self, ctx: Ctx, status: str, verb: str) -> Record:
@@ -564,15 +543,13 @@ class Behaviours:
         body: dict[str, Any] = {"name": name, "slug": slug, "description": job["prompt"][:2000]}
         if kind == "connector":
             body["authMethod"] = "none"
-        audit_resource = ctx.audit_resource
         record = self.crud.create_record(ctx, collection, body)
-        ctx.audit_resource = audit_resource
-        record_audit(
+        _audit.record(
             ctx.ws,
             ctx.store,
             actor={"type": "agent", "id": "ai-builder", "name": "Fastn AI"},
             action=f"{kind}.create",
-            resource={"type": kind, "id": record["id"]},
+            subject=Subject(kind, record["id"]),
             outcome="success",
             request_id=ctx.request_id,
             timestamp=ctx.timestamp,
@@ -599,12 +576,3 @@ def _first_words(text: str) -> str:
 
 def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def audit_action(op_id: str, permission_resource: str, actions: Mapping[str, Action]) -> str:
-    """``createCustomer`` → ``customer.create``, ``revokeApiKey`` → ``api_key.revoke``."""
-    action = actions.get(op_id)
-    if action is not None and action.audit_action is not None:
-        return action.audit_action
-    verb = re.split(r"(?=[A-Z])", op_id, maxsplit=1)[0]
-    return f"{singular(permission_resource)}.{verb}"

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Final
 
 from ._faults import FaultSettings, parse_payload, settings_from_payload
+from ._plan import RATE_LIMIT_PER_MINUTE
 from ._store import DEFAULT_KEYS, KeySeed
 
 DEFAULT_PORT: Final = 4010
-DEFAULT_RATE_LIMIT: Final = 600
-"""Requests per minute per key: the Growth plan's limit."""
+DEFAULT_RATE_LIMIT: Final = RATE_LIMIT_PER_MINUTE
+"""Requests per minute per key: the plan's limit (`_plan`)."""
 MAX_BODY_BYTES: Final = 1024 * 1024
 HEADER_TIMEOUT: Final = 10.0
 """Seconds a connection may take to send a request's line and headers (served by `python -m fastn_mock`)."""

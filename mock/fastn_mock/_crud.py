@@ -12,71 +12,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from ._auth import Principal
-from ._clock import rfc3339
-from ._cursors import Cursors
+from ._audit import Subject
+from ._context import Ctx, Hooks, Result
 from ._errors import ApiError, not_found
 from ._schema import JSON, SpecError, declared_properties
-from ._spec import SERVER_TIMESTAMPS, Collection, Operation, Spec, iter_references, render
-from ._store import Record, Store, Workspace
-
-
-@dataclass
-class Ctx:
-    """One authenticated, validated request, as the handlers see it."""
-
-    store: Store
-    spec: Spec
-    ws: Workspace
-    principal: Principal
-    op: Operation
-    path_params: dict[str, str]
-    query: dict[str, Any]
-    body: Any
-    headers: Mapping[str, str]
-    request_id: str
-    now: float
-    cursors: Cursors
-    response_headers: dict[str, str] = field(default_factory=dict)
-    audit_resource: dict[str, Any] | None = None
-
-    @property
-    def timestamp(self) -> str:
-        """The request's time as RFC 3339."""
-        return rfc3339(self.now)
-
-
-@dataclass(frozen=True)
-class Result:
-    """What a handler answers: a status and a JSON body (None for no body)."""
-
-    status: int
-    body: Any = None
-
-
-class Hooks:
-    """What a collection needs beyond its schemas. The defaults do nothing."""
-
-    assigned: frozenset[str] = frozenset()
-    """Required fields `prepare` sets, which therefore need no default."""
-
-    def check(self, ctx: Ctx, record: Record) -> None:
-        """Business rules on the record about to be written (raise `ApiError` to refuse)."""
-
-    def prepare(self, ctx: Ctx, record: Record) -> None:
-        """Set server-assigned fields of a new record just before it is stored."""
-
+from ._spec import SERVER_TIMESTAMPS, Collection, Operation, Spec, iter_references, render, singular
+from ._store import Record
 
 NO_HOOKS = Hooks()
-
-
-def singular(collection_or_resource: str) -> str:
-    """``customers`` → ``customer``, ``api-keys``/``api_keys`` → ``api_key`` (audit resource types)."""
-    name = collection_or_resource.replace("-", "_")
-    return name[:-1] if name.endswith("s") else name
 
 
 def item_schema(op: Operation) -> JSON:
@@ -241,19 +186,22 @@ class Crud:
         check_unique(ctx, collection, record)
         hooks.prepare(ctx, record)
         ctx.ws.collection(collection.name)[record["id"]] = record
-        ctx.audit_resource = {"type": singular(collection.name), "id": record["id"]}
         return record
 
     def create(self, ctx: Ctx) -> Result:
-        """201 with the new record."""
-        record = self.create_record(ctx, self.collection(ctx), ctx.body)
-        return Result(ctx.op.success_status, render(item_schema(ctx.op), record))
+        """201 with the new record (the audited resource)."""
+        collection = self.collection(ctx)
+        record = self.create_record(ctx, collection, ctx.body)
+        return Result(
+            ctx.op.success_status,
+            render(item_schema(ctx.op), record),
+            audit=Subject(singular(collection.name), record["id"]),
+        )
 
     def update(self, ctx: Ctx) -> Result:
         """Merge the body into the record if the expected revision is current."""
         collection = self.collection(ctx)
         record = find(ctx, collection, ctx.path_params[str(ctx.op.item_param)])
-        ctx.audit_resource = {"type": singular(collection.name), "id": record["id"]}
         changes = dict(ctx.body)
         expected = changes.pop("revision", None)
         if expected is not None and expected != record.get("revision"):
@@ -283,7 +231,6 @@ class Crud:
         collection = self.collection(ctx)
         identifier = ctx.path_params[str(ctx.op.item_param)]
         find(ctx, collection, identifier)
-        ctx.audit_resource = {"type": singular(collection.name), "id": identifier}
         del ctx.ws.collection(collection.name)[identifier]
         return Result(ctx.op.success_status)
 

@@ -6,10 +6,10 @@ need care beyond handing the spec's schemas to a validator:
 * **Direction.** OpenAPI's ``readOnly`` properties may not be *sent* and ``writeOnly`` ones are
   never *returned*. A request view turns every ``readOnly`` property into the ``false`` schema
   (and drops it from ``required``); a response view does the same for ``writeOnly``.
-* **Formats.** `jsonschema` only checks a format when an optional package is installed (``uri``
-  needs ``rfc3987``, which we do not ship), and its ``email`` check is a bare ``"@" in value``.
-  The mock registers its own strict checks for the formats the spec uses, so that the values a
-  client could not send to the real service are rejected here as well.
+* **Formats.** The spec's formats are asserted, so that the values a client could not send to the
+  real service are rejected here as well. ``uri`` and ``uri-reference`` are `jsonschema`'s own
+  checks (with ``rfc3986-validator``, pinned for them); ``uuid``, ``date-time`` and ``email`` are
+  checked here, because `jsonschema`'s are looser or wrong for them (see `FORMAT_CHECKS`).
 * **Regex dialect.** ``pattern`` is ECMA 262, and Python's ``re`` reads ``\\s``, ``\\d``, ``\\w``
   and a trailing ``$`` differently; `ecma_pattern` translates them, so a value the spec's own
   tools accept (or reject) is accepted (or rejected) here too.
@@ -24,9 +24,9 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from typing import Any, Final
 
@@ -178,16 +178,6 @@ _DATE_TIME = re.compile(
 _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LOCAL_PART = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*|\"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*\"")
 _LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
-# RFC 3986 character sets: a path segment, a query or fragment (which may also hold "/" and "?").
-_PCHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})"
-_PATH = re.compile(rf"(?:{_PCHAR}|/)*")
-_QUERY = re.compile(rf"(?:{_PCHAR}|[/?])*")
-_AUTHORITY = re.compile(
-    r"(?:(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*@)?"
-    r"(?:\[[0-9A-Fa-f:.]+\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)"
-    r"(?::[0-9]*)?"
-)
 
 
 def is_uuid(value: str) -> bool:
@@ -222,57 +212,49 @@ def is_email(value: str) -> bool:
     return len(domain) <= 253 and all(_LABEL.fullmatch(label) for label in labels)
 
 
-def _is_uri_like(value: str, *, absolute: bool) -> bool:
-    rest, has_fragment, fragment = value.partition("#")
-    rest, has_query, query = rest.partition("?")
-    colon, slash = rest.find(":"), rest.find("/")
-    has_scheme = colon > 0 and (slash < 0 or colon < slash)
-    if has_scheme:
-        if _SCHEME.fullmatch(rest[:colon]) is None:
-            return False
-        rest = rest[colon + 1 :]
-    elif absolute or ":" in rest.split("/", 1)[0]:
-        # A relative reference may not start with a segment holding a colon (it would read as a scheme).
-        return False
-    if rest.startswith("//"):
-        authority, sep, path = rest[2:].partition("/")
-        if _AUTHORITY.fullmatch(authority) is None:
-            return False
-        rest = sep + path
-    return (
-        _PATH.fullmatch(rest) is not None
-        and (not has_query or _QUERY.fullmatch(query) is not None)
-        and (not has_fragment or _QUERY.fullmatch(fragment) is not None)
-    )
+FORMAT_CHECKS: Final = {
+    # jsonschema's uuid check is uuid.UUID(), which drops every hyphen: "…-0c5d7e8f9a-10" passes.
+    "uuid": is_uuid,
+    # jsonschema's (rfc3339-validator) refuses leap seconds (":60", which RFC 3339 allows) and takes a trailing newline.
+    "date-time": is_date_time,
+    # jsonschema's email check is a bare "@" in value.
+    "email": is_email,
+}
+"""The formats checked here; ``uri`` and ``uri-reference`` are `jsonschema`'s (`STOCK_FORMATS`)."""
+STOCK_FORMATS: Final = ("uri", "uri-reference")
+
+
+def _format_checker() -> FormatChecker:
+    # KeyError here: rfc3986-validator, which jsonschema's uri checks need, is not installed (make install).
+    checker = FormatChecker(formats=STOCK_FORMATS)
+    for name in STOCK_FORMATS:
+        # Its regexes end in "$", which also matches before a final newline: "https://x\n" is no URI.
+        stock, raises = checker.checkers[name]
+        checker.checks(name, raises)(partial(_no_final_newline, stock))
+    for name, check in FORMAT_CHECKS.items():
+        checker.checks(name)(partial(_on_strings, check))
+    return checker
+
+
+def _no_final_newline(check: Callable[[object], bool], instance: object) -> bool:
+    return not (isinstance(instance, str) and instance.endswith("\n")) and check(instance)
+
+
+def _on_strings(check: Callable[[str], bool], instance: object) -> bool:
+    return not isinstance(instance, str) or check(instance)
+
+
+FORMAT_CHECKER: Final = _format_checker()
 
 
 def is_uri(value: str) -> bool:
     """An absolute RFC 3986 URI (scheme required), with only the characters it allows."""
-    return _is_uri_like(value, absolute=True)
+    return bool(FORMAT_CHECKER.conforms(value, "uri"))
 
 
 def is_uri_reference(value: str) -> bool:
     """An RFC 3986 URI or relative reference."""
-    return _is_uri_like(value, absolute=False)
-
-
-FORMAT_CHECKS: Final = {
-    "uuid": is_uuid,
-    "date-time": is_date_time,
-    "email": is_email,
-    "uri": is_uri,
-    "uri-reference": is_uri_reference,
-}
-
-
-def _format_checker() -> FormatChecker:
-    checker = FormatChecker(formats=())
-    for name, check in FORMAT_CHECKS.items():
-        checker.checks(name)(lambda instance, check=check: not isinstance(instance, str) or check(instance))
-    return checker
-
-
-FORMAT_CHECKER: Final = _format_checker()
+    return bool(FORMAT_CHECKER.conforms(value, "uri-reference"))
 
 
 _ECMA_SPACE: Final = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"

@@ -411,6 +411,12 @@ def _compile_collection(
     )
 
 
+def singular(collection_or_resource: str) -> str:
+    """``customers`` → ``customer``, ``api-keys``/``api_keys`` → ``api_key`` (audit resource types)."""
+    name = collection_or_resource.replace("-", "_")
+    return name[:-1] if name.endswith("s") else name
+
+
 def iter_references(schema: JSON, instance: JSON, pointer: str = "") -> Iterator[tuple[str, str, str]]:
     """Yield ``(pointer, id, collection path)`` for every ``x-fastn-references`` value in a body."""
     if not isinstance(schema, Mapping):

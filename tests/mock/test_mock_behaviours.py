@@ -311,3 +311,33 @@ def test_a_build_whose_result_cannot_be_stored_fails_instead_of_the_poll(api: Ap
     statuses = [api.get(f"/api/v1/ai/build/{job['id']}").json() for _ in range(2)]
     assert [s["status"] for s in statuses] == ["FAILED", "FAILED"]
     assert "already exists" in statuses[-1]["error"]["message"]
+
+
+def test_audit_events_name_the_resource_acted_on(api: Api) -> None:
+    """A create names what it created (the AI builder's own create is a separate event); a step on a
+    path item names that item, typed as the operation says, whether it succeeds or not."""
+    job = api.post("/api/v1/ai/build", {"kind": "workflow", "prompt": "x", "name": "Audited"}).json()
+    build = f"/api/v1/ai/build/{job['id']}"
+    api.as_key(VIEWER_API_KEY).post(f"{build}/generate", None)  # denied
+    api.get(build)
+    api.post(f"{build}/generate", None)
+    generated = api.get(build).json()  # the builder creates the workflow during this poll
+    api.post(f"{build}/generate", None)  # 409: not PLANNED any more
+    api.post("/api/v1/ai/build/nope/deploy", None)  # 404
+    execution = run(api, api.make_workflow()["id"])
+    api.post(f"/api/v1/executions/{execution['id']}/cancel", None)
+    api.post(f"/api/v1/executions/{execution['id']}/cancel", None)  # 409: already cancelled
+    events = api.get("/api/v1/audit", params={"limit": 100}).json()["data"]
+    trail = [(e["action"], e["outcome"], e["resource"]) for e in reversed(events) if e["actor"]["type"] != "system"]
+    assert trail[:6] == [
+        ("ai.build", "success", {"type": "build", "id": job["id"]}),
+        ("ai.build.generate", "denied", {"type": "build", "id": job["id"]}),
+        ("ai.build.generate", "success", {"type": "build", "id": job["id"]}),
+        ("workflow.create", "success", {"type": "workflow", "id": generated["resourceId"]}),
+        ("ai.build.generate", "failure", {"type": "build", "id": job["id"]}),
+        ("ai.build.deploy", "failure", {"type": "build", "id": "nope"}),
+    ]
+    assert trail[-3][:2] == ("workflow.run", "success")
+    assert trail[-2] == ("workflow.execute.cancel", "success", {"type": "execution", "id": execution["id"]})
+    assert trail[-1] == ("workflow.execute.cancel", "failure", {"type": "execution", "id": execution["id"]})
+    assert [e["actor"]["id"] for e in events if e["resource"]["id"] == generated["resourceId"]] == ["ai-builder"]

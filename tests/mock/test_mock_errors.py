@@ -194,7 +194,7 @@ def test_a_bug_becomes_a_logged_spec_shaped_500(
 def test_strict_mode_turns_an_off_spec_answer_into_a_500(
     api: Api, app: MockApp, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from fastn_mock._crud import Result  # the internal result type is what a broken handler would return
+    from fastn_mock._context import Result  # the internal result type is what a broken handler would return
 
     monkeypatch.setattr(app.crud, "list", lambda ctx: Result(200, {"data": "not a list"}))
     with caplog.at_level(logging.ERROR, logger="fastn_mock"):

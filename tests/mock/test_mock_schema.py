@@ -58,9 +58,16 @@ from hypothesis.provisional import urls
                 "mailto:a@b.example",
                 "http://[::1]:8080/",
             ],
-            ["/relative/path", "http://exa mple.com", "1http://x", "https://x/%zz", "http://x/<>"],
+            [
+                "/relative/path",
+                "http://exa mple.com",
+                "1http://x",
+                "https://x/%zz",
+                "http://x/<>",
+                "https://x.example\n",
+            ],
         ),
-        (is_uri_reference, ["/api/v1/executions/1", "?q=1", "https://x.example"], ["a b", "a:b:/c%"]),
+        (is_uri_reference, ["/api/v1/executions/1", "?q=1", "https://x.example"], ["a b", "a:b:/c%", "/a\n"]),
     ],
 )
 def test_formats(check, valid: list[str], invalid: list[str]) -> None:  # type: ignore[no-untyped-def]

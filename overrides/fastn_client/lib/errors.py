@@ -1,4 +1,9 @@
-"""Exceptions raised by the Fastn client, and ``raise_for_status``.
+"""Every exception the Fastn client raises, and ``raise_for_status``.
+
+This is the client's exception tree. The generated module ``fastn_client.errors`` (from
+``overrides/templates/errors.py.jinja``) defines nothing: it re-exports
+:class:`UnexpectedStatus` from here, under the name generated endpoint modules use
+(``errors.UnexpectedStatus``).
 
 Hierarchy::
 
@@ -6,7 +11,8 @@ Hierarchy::
     ├── APIConnectionError          the exchange did not complete (after retries)
     │   └── APITimeoutError         ... because a timeout expired
     ├── APIResponseValidationError  the answer (1xx-3xx) is not what the operation declares:
-    │                               an undocumented status, or a body that does not parse
+    │   │                           a body that does not parse, or
+    │   └── UnexpectedStatus        a status the operation does not document
     └── APIStatusError              the server answered 4xx or 5xx
         ├── BadRequestError             400
         ├── AuthenticationError         401
@@ -17,9 +23,7 @@ Hierarchy::
         ├── RateLimitError              429
         └── InternalServerError         500 and above
 
-Any other 4xx is raised as a plain :class:`APIStatusError`. The generated
-``errors.UnexpectedStatus`` (an undocumented status) is an
-:class:`APIResponseValidationError`.
+Any other 4xx is raised as a plain :class:`APIStatusError`.
 
 The exceptions keep the request's method and URL (:class:`RequestInfo`), never
 the :class:`httpx.Request` itself: its headers carry the API key, and an
@@ -57,6 +61,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestInfo",
+    "UnexpectedStatus",
     "UnprocessableEntityError",
     "connection_error_from",
     "raise_for_status",
@@ -139,8 +144,8 @@ class APIResponseValidationError(FastnError):
     Raised by the generated ``sync()``/``asyncio()`` for a documented success
     status whose body does not match the declared type (a missing field, a
     wrong type, a body that is not JSON: the parsing exception is the
-    ``__cause__``), and, as the generated ``errors.UnexpectedStatus``, for a
-    status the operation does not document (an undocumented 2xx, a redirect).
+    ``__cause__``), and, as :class:`UnexpectedStatus`, for a status the
+    operation does not document (an undocumented 2xx, a redirect).
 
     Attributes:
         status_code: The HTTP status.
@@ -173,6 +178,44 @@ class APIResponseValidationError(FastnError):
         if self.request_id:
             where += f", request {self.request_id}"
         return f"{self.status_code} response {self.reason} ({where})"
+
+
+class UnexpectedStatus(APIResponseValidationError):
+    """The answer has a status the operation does not document (an undocumented 2xx, a redirect).
+
+    Raised by the generated ``sync()``/``asyncio()`` always, and by ``sync_detailed()``/
+    ``asyncio_detailed()`` when ``Client.raise_on_unexpected_status`` is true. It keeps the
+    generator's ``status_code`` and ``content`` attributes and its positional
+    ``(status_code, content)`` signature; ``request`` and ``headers`` are optional, and
+    :meth:`from_response` fills them so that ``str()`` names method, URL and request id.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        content: bytes,
+        *,
+        request: RequestInfo | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.content = content
+        super().__init__(
+            status_code=status_code,
+            reason=undocumented_status_reason(status_code, headers),
+            request=request,
+            content=content,
+            headers=headers,
+        )
+
+    @classmethod
+    def from_response(cls, response: httpx.Response) -> UnexpectedStatus:
+        """The error for ``response``, with its request's method and URL and the request id."""
+        return cls(
+            response.status_code,
+            response.content,
+            request=RequestInfo.of_response(response),
+            headers=response.headers,
+        )
 
 
 class APIStatusError(FastnError):

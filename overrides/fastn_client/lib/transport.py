@@ -12,7 +12,7 @@ Each request goes round one loop::
 A transport is the narrowest seam httpx offers: below redirects, auth and
 cookies, so every attempt (and only real network attempts) is paced and
 counted, and the generated code needs no change beyond choosing the
-transport. All decisions live in :class:`_Exchange`, shared by the sync and
+transport. All decisions live in :class:`_Attempts`, shared by the sync and
 the async transport, which do nothing but the I/O and the sleeping.
 
 Once retrying stops, an answer is returned as it is (the caller turns 4xx/5xx
@@ -41,8 +41,11 @@ __all__ = ["AsyncFastnTransport", "FastnTransport"]
 logger = logging.getLogger(LOGGER_NAME)
 
 
-class _Exchange:
-    """One request's way through pacing and retries.
+class _Attempts:
+    """The attempts at sending one request: pacing before each, the retry decision after each.
+
+    Holds the request's retry budget, its deadline and its rate-limit reservation; the
+    transports ask it what to do and do the I/O and the sleeping themselves.
 
     Log lines name the method and the URL path only: never headers (the key
     travels there) and never the query string.
@@ -277,27 +280,27 @@ class FastnTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, pacing and retrying as the options say."""
         request.read()  # buffer a streamed body so that a retry can send it again
-        exchange = _Exchange(request, self._options, self._rules)
+        attempts = _Attempts(request, self._options, self._rules)
         sleep = self._options.sleep
         while True:
-            while (wait := exchange.pace()) is not None:
+            while (wait := attempts.pace()) is not None:
                 sleep(wait)
             try:
                 response = self._inner.handle_request(request)
                 _read_body(response)
             except httpx.TransportError as exc:
-                delay = exchange.on_error(exc)
+                delay = attempts.on_error(exc)
                 if delay is None:
                     raise connection_error_from(exc, request) from exc
             except BaseException:
-                exchange.abandon()
+                attempts.abandon()
                 raise
             else:
-                delay = exchange.on_response(response)
+                delay = attempts.on_response(response)
                 if delay is None:
                     return response
                 response.close()
-            exchange.announce_retry()
+            attempts.announce_retry()
             sleep(delay)
 
     def close(self) -> None:
@@ -334,27 +337,27 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``, pacing and retrying as the options say."""
         await request.aread()  # buffer a streamed body so that a retry can send it again
-        exchange = _Exchange(request, self._options, self._rules)
+        attempts = _Attempts(request, self._options, self._rules)
         sleep = self._options.async_sleep
         while True:
-            while (wait := exchange.pace()) is not None:
+            while (wait := attempts.pace()) is not None:
                 await sleep(wait)
             try:
                 response = await self._inner.handle_async_request(request)
                 await _aread_body(response)
             except httpx.TransportError as exc:
-                delay = exchange.on_error(exc)
+                delay = attempts.on_error(exc)
                 if delay is None:
                     raise connection_error_from(exc, request) from exc
             except BaseException:  # including CancelledError: never leak a reservation
-                exchange.abandon()
+                attempts.abandon()
                 raise
             else:
-                delay = exchange.on_response(response)
+                delay = attempts.on_response(response)
                 if delay is None:
                     return response
                 await response.aclose()
-            exchange.announce_retry()
+            attempts.announce_retry()
             await sleep(delay)
 
     async def aclose(self) -> None:

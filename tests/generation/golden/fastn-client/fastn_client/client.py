@@ -19,6 +19,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from .lib.constants import API_KEY_HEADER
 from .lib.options import ClientOptions
 from .lib.transport import AsyncFastnTransport, FastnTransport
 
@@ -28,7 +29,6 @@ DEFAULT_BASE_URL = "https://live.fastn.ai"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """5 s to connect, 30 s for each read, write and pool wait. Pass ``timeout=`` to change it."""
 
-API_KEY_HEADER = "x-fastn-api-key"
 SPACE_ID_HEADER = "x-fastn-space-id"
 TENANT_ID_HEADER = "x-fastn-space-tenantid"
 STAGE_HEADER = "stage"
