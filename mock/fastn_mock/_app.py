@@ -43,7 +43,7 @@ from ._clock import Clock, SystemClock, parse_rfc3339
 from ._config import MockConfig
 from ._context import Ctx, Result
 from ._crud import Crud
-from ._cursors import Cursors
+from ._cursors import Cursors, documented_cursors
 from ._errors import ApiError
 from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
 from ._http import ClientGone, decode, json_response, read_body, require_media_type
@@ -118,7 +118,7 @@ class MockApp:
         )
         if unhandled:
             raise SpecError(f"operations that are not CRUD and have no behaviour: {', '.join(unhandled)}")
-        self.cursors = Cursors()
+        self.cursors = Cursors(documented=documented_cursors(self.spec.raw))
         self.admin = AdminRoutes(
             self.spec,
             self.faults,

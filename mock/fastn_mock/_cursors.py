@@ -5,11 +5,12 @@ A cursor is ``<base64url {"offset": n}>.<base64url MAC>``, the MAC an HMAC-SHA25
 the payload. Anything else (a forged offset, a tampered cursor, one from another listing or
 workspace, one from an earlier run of the mock) is 400, as the spec's `Cursor` parameter says.
 
-One exception: the spec's own example, `SPEC_EXAMPLE` (``{"offset": 20}``, unsigned), is honoured
-on every listing, as the cursor the documentation hands out. Contract tools send it in their
-examples phase; refusing it makes every list operation "mostly reject" schema-valid data, which
-schemathesis reports as a warning (and the contract run fails on warnings). A fixed offset of 20
-forges nothing.
+One exception: the cursors the spec itself shows as examples of a ``cursor`` parameter (today
+``eyJvZmZzZXQiOjIwfQ``, unsigned ``{"offset": 20}``), read from the document by `documented_cursors`,
+are honoured on every listing, as the cursors the documentation hands out. Contract tools send
+them in their examples phase; refusing them makes every list operation "mostly reject"
+schema-valid data, which schemathesis reports as a warning (and the contract run fails on
+warnings). A fixed, published offset forges nothing.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ import hashlib
 import hmac
 import json
 import secrets
-from typing import Final
+from collections.abc import Mapping
+from typing import Any, Final
 
 from ._errors import ApiError
 
 _MAC_BYTES: Final = 16
-SPEC_EXAMPLE: Final = "eyJvZmZzZXQiOjIwfQ"
-"""The `Cursor` parameter's example in ``openapi/fastn.yaml``: offset 20."""
 
 
 def _b64encode(raw: bytes) -> str:
@@ -45,11 +45,29 @@ def _unknown_cursor() -> ApiError:
     )
 
 
+def documented_cursors(document: Mapping[str, Any]) -> dict[str, int]:
+    """The example cursors of the spec's ``cursor`` query parameters that decode to an offset."""
+    parameters = document.get("components", {}).get("parameters", {})
+    found: dict[str, int] = {}
+    for parameter in parameters.values():
+        example = parameter.get("example") if isinstance(parameter, Mapping) else None
+        if parameter.get("name") != "cursor" or not isinstance(example, str):
+            continue
+        try:
+            offset = json.loads(_b64decode(example))["offset"]
+        except (ValueError, binascii.Error, KeyError, TypeError):
+            continue  # an example that is not an offset is just an opaque string: nothing to honour
+        if isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0:
+            found[example] = offset
+    return found
+
+
 class Cursors:
     """Issues and checks the cursors of one mock (a fresh secret per instance unless one is given)."""
 
-    def __init__(self, secret: bytes | None = None) -> None:
+    def __init__(self, secret: bytes | None = None, *, documented: Mapping[str, int] | None = None) -> None:
         self._secret = secret if secret is not None else secrets.token_bytes(32)
+        self._documented = dict(documented or {})
 
     def _mac(self, listing: str, payload: str) -> str:
         message = f"{listing}\n{payload}".encode()
@@ -62,8 +80,8 @@ class Cursors:
 
     def offset(self, listing: str, cursor: str) -> int:
         """The offset of a cursor this instance issued for ``listing`` (or the spec's example); 400 for any other."""
-        if cursor == SPEC_EXAMPLE:
-            return 20
+        if cursor in self._documented:
+            return self._documented[cursor]
         payload, _, mac = cursor.partition(".")
         if not hmac.compare_digest(mac.encode(), self._mac(listing, payload).encode()):
             raise _unknown_cursor()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from fastn_mock._cursors import Cursors, documented_cursors
+from fastn_mock._errors import ApiError
 
 from .mock_testkit import ORACLE, Api
 
@@ -194,6 +196,17 @@ def test_the_spec_s_example_cursor_is_understood(api: Api) -> None:
     page = api.get("/api/v1/customers", params={"cursor": "eyJvZmZzZXQiOjIwfQ", "limit": 10}).json()
     assert [c["slug"] for c in page["data"]] == [f"c{i:02d}" for i in range(20, 25)]
     assert page["nextCursor"] is None
+
+
+def test_only_the_cursors_the_spec_documents_are_honoured_unsigned() -> None:
+    documented = documented_cursors(ORACLE.document)
+    assert documented == {"eyJvZmZzZXQiOjIwfQ": 20}  # read from the document, not written twice
+    other = {"components": {"parameters": {"C": {"name": "cursor", "in": "query", "example": "opaque"}}}}
+    assert documented_cursors(other) == {}  # an example that is no offset grants nothing
+    cursors = Cursors(documented=documented)
+    assert cursors.offset("ws:listCustomers", "eyJvZmZzZXQiOjIwfQ") == 20
+    with pytest.raises(ApiError):
+        cursors.offset("ws:listCustomers", "eyJvZmZzZXQiOjIxfQ")  # {"offset":21}: unsigned, undocumented
 
 
 def test_secret_values_are_never_returned(api: Api) -> None:
