@@ -371,11 +371,6 @@ def _code_from(body: Mapping[str, object]) -> str | None:
     return code
 
 
-def _request_info(response: httpx.Response) -> RequestInfo:
-    # A Response built by hand has no request; say so rather than fail.
-    return RequestInfo.of_response(response)
-
-
 def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> APIStatusError:
     """Build the typed exception for an error response (without raising it).
 
@@ -401,7 +396,7 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
     headers = httpx.Headers(response.headers)
     return _error_class(response.status_code)(
         status_code=response.status_code,
-        request=_request_info(response),
+        request=RequestInfo.of_response(response),
         message=message or response.reason_phrase or "HTTP error",
         headers=headers,
         code=code,
@@ -440,7 +435,7 @@ def response_validation_error(
     return APIResponseValidationError(
         status_code=response.status_code,
         reason=f"did not match the declared type {declared}: {_cause_text(cause, response, raw)}",
-        request=_request_info(response),
+        request=RequestInfo.of_response(response),
         content=raw,
         headers=response.headers,
     )
