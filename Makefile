@@ -18,7 +18,7 @@ COVERAGE := --cov=fastn_client.lib --cov-branch --cov-report=term-missing:skip-c
 # the contract, are marked `slow` (pyproject.toml); `make test-fast` leaves them out, and coverage
 # (tracing costs 2/3 more time on Python 3.11): the 100 % gate is `make test`'s.
 FAST := -m "not slow"
-HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock)
+HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock loader/fastn_spec)
 # mypy checks overrides/fastn_client through its merged copy in generated/ (identical: check-generated
 # and every test session check it), where it type-checks against the generated modules it is used with.
 TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
@@ -32,13 +32,17 @@ all: install lint-spec generate bundle types ## set up: install pinned tools, va
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
-install: $(VENV)/.installed node_modules/.installed browser ## install the pinned Python and Node tools into the repo (.venv, node_modules)
+install: $(VENV)/.installed $(VENV)/.paths node_modules/.installed browser ## install the pinned Python and Node tools into the repo (.venv, node_modules)
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	@# The generated client and the mock are used in place, from the repo (a .pth file, no build step).
-	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'fastn-openapi.pth').write_text('$(CURDIR)/generated\n$(CURDIR)/mock\n')"
+	@touch $@
+
+# The generated client, the mock and the spec loader are used in place, from the repo (a .pth file,
+# no build step): rewritten when this Makefile changes, so a new package folder reaches old venvs too.
+$(VENV)/.paths: $(VENV)/.installed Makefile
+	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'fastn-openapi.pth').write_text('$(CURDIR)/generated\n$(CURDIR)/mock\n$(CURDIR)/loader\n')"
 	@touch $@
 
 node_modules/.installed: package-lock.json
@@ -50,7 +54,7 @@ browser: ## install headless Chromium for the HTML reference test (apt-get on De
 
 lint: lint-spec lint-python ## lint the spec and the hand-written Python
 
-lint-spec: install ## validate SPEC (default openapi/fastn.yaml) with openapi-spec-validator, Redocly and Spectral
+lint-spec: install ## validate SPEC (default openapi/fastn.yaml): fastn_spec check, openapi-spec-validator, openapi-generator, Redocly, Spectral
 	scripts/lint-spec.sh $(SPEC)
 
 lint-python: install ## ruff and mypy --strict on hand-written code; ruff and mypy on the generated package

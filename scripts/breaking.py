@@ -15,8 +15,9 @@ compared to the base (``--strict-version`` makes that an error too).
 Why hand-written: the installable diff tools each miss some of what matters here (request
 constraint tightening, response fields turning optional, headers, enum widening in
 responses), and the project wants a pure-Python gate with no extra runtime. Only local
-``$ref``s exist (the spec is one file), so resolution is simple; recursion is cut by
-remembering which pair of components is being compared.
+``$ref``s exist (the spec is one file), read as every tool of the project reads them
+(`fastn_spec`: only annotations beside a ``$ref``); recursion is cut by remembering which pair
+of components is being compared.
 
 Direction decides what breaks. A *request* schema describes what clients send: the new
 version must still accept everything the old one accepted, so narrowing breaks (fewer enum
@@ -44,11 +45,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bundle import NAME_MAP_KEYS, SPEC, SpecError, load_spec, load_spec_text, resolve_pointer
+import fastn_spec
+from fastn_spec import NAME_MAP_KEYS, SpecError
+
+SPEC = Path(__file__).resolve().parent.parent / "openapi" / "fastn.yaml"
 
 BREAKING = "breaking"
 COMPATIBLE = "compatible"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 BUMPS = ("none", "patch", "minor", "major")
 # Keys that only document: a change to them alone needs a patch release. `title` is not
 # here on purpose: generators name classes after it.
@@ -266,40 +269,10 @@ class Comparison:
     @staticmethod
     def resolve(document: dict[str, Any], node: Any, where: Where) -> tuple[Any, Where, str | None]:
         """Follow $refs; return the target, the location re-anchored at it, and the last ref."""
-        last: str | None = None
-        for _ in range(64):
-            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
-                break
-            ref = node["$ref"]
-            target = resolve_pointer(document, ref)
-            siblings = {key: value for key, value in node.items() if key != "$ref"}
-            node = {"allOf": [target], **siblings} if siblings else target
-            where, last = where.at(ref), ref
-        return node, where, last
-
-    def flatten(self, document: dict[str, Any], schema: Any, depth: int = 0) -> dict[str, Any]:
-        """Merge ``allOf`` members into one schema (properties and required lists are unions)."""
-        if not isinstance(schema, dict):
-            return {}
-        if "allOf" not in schema or depth > 32:
-            return schema
-        merged = {key: value for key, value in schema.items() if key != "allOf"}
-        properties: dict[str, Any] = dict(merged.get("properties", {}))
-        required: list[str] = list(merged.get("required", []))
-        for member in schema["allOf"]:
-            resolved, _, _ = self.resolve(document, member, Where("", "", ""))
-            part = self.flatten(document, resolved, depth + 1)
-            for name, prop in part.get("properties", {}).items():
-                properties.setdefault(name, prop)
-            required += [name for name in part.get("required", []) if name not in required]
-            for key, value in part.items():
-                if key not in ("properties", "required"):
-                    merged.setdefault(key, value)
-        if properties:
-            merged["properties"] = properties
-        if required:
-            merged["required"] = required
-        return merged
+        target, refs = fastn_spec.follow(document, node, str(where))
+        if not refs:
+            return target, where, None
+        return target, where.at(refs[-1]), refs[-1]
 
     @staticmethod
     def _alternatives(schema: dict[str, Any], original: Any) -> list[Any]:
@@ -313,7 +286,7 @@ class Comparison:
         """How a branch is matched across versions: its component name, else its JSON type."""
         if isinstance(node, dict) and isinstance(node.get("$ref"), str):
             return str(node["$ref"]).rsplit("/", 1)[-1]
-        resolved = self.flatten(document, node)
+        resolved = fastn_spec.merge_all_of(document, node)
         kinds = _types(resolved)
         if kinds:
             return " or ".join(sorted(kinds))
@@ -347,8 +320,8 @@ class Comparison:
             if pair in stack:
                 return  # this pair is already being compared further up: recursion
             stack = stack | {pair}
-        b = self.flatten(self.base, base_node)
-        h = self.flatten(self.head, head_node)
+        b = fastn_spec.merge_all_of(self.base, base_node)
+        h = fastn_spec.merge_all_of(self.head, head_node)
 
         base_alternatives = self._alternatives(b, base)
         head_alternatives = self._alternatives(h, head)
@@ -396,12 +369,12 @@ class Comparison:
         # Unmatched alternatives of the same JSON type are the same slot, edited (an inline
         # object moved to a component, say): compare them rather than report both.
         for name in list(only_base):
-            kinds = _types(self.flatten(self.base, self.resolve(self.base, base_named[name], where)[0]))
+            kinds = _types(fastn_spec.merge_all_of(self.base, base_named[name]))
             twin = next(
                 (
                     other
                     for other in only_head
-                    if _types(self.flatten(self.head, self.resolve(self.head, head_named[other], where)[0])) == kinds
+                    if _types(fastn_spec.merge_all_of(self.head, head_named[other])) == kinds
                 ),
                 None,
             )
@@ -423,7 +396,7 @@ class Comparison:
     def _any_string(self, document: dict[str, Any], alternatives: list[Any], where: Where) -> bool:
         """Whether one of the alternatives accepts every string (an open enumeration's catch-all)."""
         for node in alternatives:
-            flat = self.flatten(document, self.resolve(document, node, where)[0])
+            flat = fastn_spec.merge_all_of(document, node)
             if _types(flat) == {"string"} and not (VALUE_KEYS | {"pattern", "format", "minLength"}) & set(flat):
                 return True
         return False
@@ -515,7 +488,7 @@ class Comparison:
         visible = {}
         for name, prop in schema.get("properties", {}).items():
             resolved, _, _ = self.resolve(document, prop, Where("", "", ""))
-            if not (isinstance(resolved, dict) and self.flatten(document, resolved).get(hidden) is True):
+            if not (isinstance(resolved, dict) and fastn_spec.merge_all_of(document, resolved).get(hidden) is True):
                 visible[name] = prop
         return visible
 
@@ -560,13 +533,10 @@ class Comparison:
 
     def operations(self, document: dict[str, Any]) -> dict[tuple[str, str], tuple[str, str, dict[str, Any]]]:
         """Operations keyed by (method, path with parameter names blanked), in document order."""
-        found = {}
-        for path, item in document.get("paths", {}).items():
-            item, _, _ = self.resolve(document, item, Where("", "", ""))
-            for method in HTTP_METHODS:
-                if isinstance(item.get(method), dict):
-                    found[(method, re.sub(r"\{[^}]*\}", "{}", path))] = (path, method, item)
-        return found
+        return {
+            (op.method, re.sub(r"\{[^}]*\}", "{}", op.path)): (op.path, op.method, dict(op.item))
+            for op in fastn_spec.operations(document)
+        }
 
     def compare(self) -> None:
         """Compare every operation and the security schemes."""
@@ -831,7 +801,7 @@ def load_base(ref: str, head_path: Path) -> tuple[dict[str, Any], str] | None:
     shown = _git(["show", f"{ref}:{relative}"], directory)
     if shown.returncode != 0:
         return None
-    return load_spec_text(shown.stdout, f"{ref}:{relative}"), f"{ref}:{relative}"
+    return fastn_spec.load_text(shown.stdout, f"{ref}:{relative}"), f"{ref}:{relative}"
 
 
 def _display(path: Path) -> str:
@@ -870,9 +840,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{severity:<10} {rule:<36} {meaning}")
         return 0
     try:
-        head = load_spec(args.head)
+        head = fastn_spec.load(args.head)
         if args.base_file is not None:
-            base, base_name = load_spec(args.base_file), str(args.base_file)
+            base, base_name = fastn_spec.load(args.base_file), str(args.base_file)
         else:
             loaded = load_base(args.base, args.head)
             if loaded is None:

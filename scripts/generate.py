@@ -35,7 +35,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-import yaml
+import fastn_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "generator-config.yml"
@@ -43,7 +43,6 @@ TEMPLATES = ROOT / "overrides" / "templates"
 PACKAGE_OVERRIDES = ROOT / "overrides" / "fastn_client"
 PACKAGE = "fastn_client"
 PROVENANCE = "PROVENANCE.json"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Files the tools write as a side effect and that are never part of the output.
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache"}
 
@@ -70,8 +69,7 @@ def _files(root: Path) -> list[Path]:
 
 
 def count_operations(spec: Path) -> int:
-    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    return sum(1 for item in document.get("paths", {}).values() for method in item if method in HTTP_METHODS)
+    return len(fastn_spec.operations(fastn_spec.load(spec)))
 
 
 def run_generator(spec: Path, workdir: Path) -> Path:

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+import fastn_spec
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,10 +32,6 @@ class Inference:
     pointer: str
     kind: str
     verify: str
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _kind(pointer: str) -> str:
@@ -52,21 +48,15 @@ def _kind(pointer: str) -> str:
 def inferences(document: Mapping[str, Any]) -> Iterator[Inference]:
     """Every inferred element, in document order."""
 
-    def walk(node: object, pointer: str) -> Iterator[Inference]:
-        if isinstance(node, Mapping):
-            if node.get("x-fastn-evidence") == "inferred":
-                yield Inference(pointer, _kind(pointer), str(node.get("x-fastn-verify", "")))
-            values = node.get("x-fastn-inferred-values")
-            if node.get("x-fastn-evidence") != "inferred" and values:
-                note = f"values {', '.join(map(str, values))} are this document's own. {node.get('x-fastn-verify', '')}"
-                yield Inference(pointer, "enum values", note.strip())
-            for key, child in node.items():
-                yield from walk(child, f"{pointer}/{_escape(str(key))}")
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                yield from walk(child, f"{pointer}/{index}")
-
-    yield from walk(document, "#")
+    for pointer, node in fastn_spec.walk(document):
+        if not isinstance(node, Mapping):
+            continue
+        if node.get("x-fastn-evidence") == "inferred":
+            yield Inference(pointer, _kind(pointer), str(node.get("x-fastn-verify", "")))
+        values = node.get("x-fastn-inferred-values")
+        if node.get("x-fastn-evidence") != "inferred" and values:
+            note = f"values {', '.join(map(str, values))} are this document's own. {node.get('x-fastn-verify', '')}"
+            yield Inference(pointer, "enum values", note.strip())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi" / "fastn.yaml")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     args = parser.parse_args(argv)
-    document = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
+    document = fastn_spec.load(args.spec)
     found = list(inferences(document))
     if args.json:
         for item in found:

@@ -12,11 +12,12 @@ Run it with ``python -m fastn_mock`` (see ``mock/README.md``), or use it in-proc
 The public surface is this module's ``__all__``; everything in the ``_``-modules is internal.
 """
 
+from fastn_spec import SpecError
+
 from ._app import MockApp, create_app
 from ._clock import Clock, ManualClock, SystemClock
 from ._config import DEFAULT_PORT, DEFAULT_RATE_LIMIT, MockConfig, default_spec_path
 from ._faults import DroppedConnection, FaultSettings, ScriptedFault
-from ._schema import SpecError
 from ._server import uvicorn_config
 from ._store import (
     DEFAULT_API_KEY,

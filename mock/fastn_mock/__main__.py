@@ -16,13 +16,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import uvicorn
+from fastn_spec import SpecError
 
 from ._app import create_app
 from ._auth import API_KEY_HEADER
 from ._config import DEFAULT_PORT, MockConfig
 from ._errors import ApiError
 from ._faults import parse_payload, settings_from_payload
-from ._schema import SpecError
 from ._server import server_options
 from ._store import DEFAULT_KEYS, KeySeed
 

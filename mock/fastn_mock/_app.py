@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Final
 
+from fastn_spec import SpecError
 from jsonschema.protocols import Validator
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -48,7 +49,7 @@ from ._errors import ApiError
 from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
 from ._http import ClientGone, decode, json_response, read_body, require_media_type
 from ._ratelimit import UNLIMITED, Quota, RateLimiter
-from ._schema import SpecError, error_details, first_errors
+from ._schema import error_details, first_errors
 from ._spec import Operation, Spec
 from ._store import Store
 

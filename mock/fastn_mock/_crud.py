@@ -14,10 +14,12 @@ import copy
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from fastn_spec import SpecError
+
 from ._audit import Subject
 from ._context import Ctx, Hooks, Result
 from ._errors import ApiError, not_found
-from ._schema import JSON, SpecError, declared_properties
+from ._schema import JSON, declared_properties
 from ._spec import SERVER_TIMESTAMPS, Collection, Operation, Spec, iter_references, render, singular
 from ._store import Record
 

@@ -1,7 +1,8 @@
-"""JSON Schema plumbing: inlining ``$ref``s, request/response views, format checks, error details.
+"""JSON Schema plumbing: request/response views, format checks, bounded validation, error details.
 
-The mock validates with `jsonschema` (Draft 2020-12, the dialect of OpenAPI 3.1). Three things
-need care beyond handing the spec's schemas to a validator:
+The mock validates with `jsonschema` (Draft 2020-12, the dialect of OpenAPI 3.1) the schemas of
+the document as `fastn_spec` inlines them (no ``$ref`` left). Four things need care beyond
+handing them to a validator:
 
 * **Direction.** OpenAPI's ``readOnly`` properties may not be *sent* and ``writeOnly`` ones are
   never *returned*. A request view turns every ``readOnly`` property into the ``false`` schema
@@ -24,12 +25,13 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 from functools import cache, partial
 from itertools import islice
 from typing import Any, Final
 
+from fastn_spec import SpecError
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.protocols import Validator
 
@@ -38,54 +40,6 @@ JSON = Any
 
 MAX_DETAILS: Final = 100
 """The spec's `Error.details` holds at most 100 items."""
-
-
-class SpecError(Exception):
-    """The spec cannot be served as it is (an unresolvable `$ref`, a cycle, an invalid schema)."""
-
-
-# --------------------------------------------------------------------------------------------
-# $ref inlining
-
-
-def inline_refs(document: Mapping[str, JSON]) -> dict[str, JSON]:
-    """Return a copy of ``document`` with every local ``$ref`` replaced by what it points at.
-
-    Validators, default-filling and rendering then work on plain nested dicts. The spec is
-    self-contained and has no recursive schemas; a cycle is reported instead of looping.
-    """
-
-    def resolve(pointer: str) -> JSON:
-        if not pointer.startswith("#/"):
-            raise SpecError(f"only local references are supported, got {pointer!r}")
-        node: JSON = document
-        for raw in pointer[2:].split("/"):
-            key = raw.replace("~1", "/").replace("~0", "~")
-            if not isinstance(node, Mapping) or key not in node:
-                raise SpecError(f"unresolvable reference {pointer!r}")
-            node = node[key]
-        return node
-
-    def walk(node: JSON, trail: tuple[str, ...]) -> JSON:
-        if isinstance(node, Mapping):
-            ref = node.get("$ref")
-            if isinstance(ref, str):
-                if ref in trail:
-                    raise SpecError(f"reference cycle through {ref!r}")
-                target = walk(resolve(ref), (*trail, ref))
-                siblings = {k: walk(v, trail) for k, v in node.items() if k != "$ref"}
-                if not siblings:
-                    return target
-                # OpenAPI 3.1 allows keywords beside `$ref` (e.g. a `description`); they refine the target.
-                return {**target, **siblings} if isinstance(target, dict) else target
-            return {k: walk(v, trail) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(item, trail) for item in node]
-        return node
-
-    result = walk(document, ())
-    assert isinstance(result, dict)
-    return result
 
 
 # --------------------------------------------------------------------------------------------

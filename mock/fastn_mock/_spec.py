@@ -21,14 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
-import yaml
+import fastn_spec
+from fastn_spec import SpecError
 from jsonschema.protocols import Validator
 
 from ._schema import (
     JSON,
-    SpecError,
     declared_properties,
-    inline_refs,
     make_validator,
     request_view,
     required_properties,
@@ -36,7 +35,7 @@ from ._schema import (
     schema_types,
 )
 
-HTTP_METHODS: Final = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
+HTTP_METHODS: Final = tuple(method.upper() for method in fastn_spec.HTTP_METHODS)
 SERVER_TIMESTAMPS: Final = frozenset({"createdAt", "updatedAt"})
 """Properties the server sets to "now" (on create; `updatedAt` also on update)."""
 
@@ -132,19 +131,20 @@ class Spec:
     def __init__(self, document: Mapping[str, JSON], source: str = "<dict>") -> None:
         self.source = source
         self.raw = document
-        self.document = inline_refs(document)
+        inlined = fastn_spec.dereference(document)
+        if inlined.recursive:
+            raise SpecError(f"recursive schemas cannot be served: {', '.join(inlined.recursive)}")
+        self.document = inlined.document
         self.operations: dict[str, Operation] = {}
-        routes: list[Route] = []
-        for template, item in self.document.get("paths", {}).items():
-            ops: dict[str, Operation] = {}
-            for method, op in item.items():
-                if method.upper() in HTTP_METHODS:
-                    operation = _compile_operation(method.upper(), template, op, item.get("parameters", []))
-                    if operation.operation_id in self.operations:
-                        raise SpecError(f"duplicate operationId {operation.operation_id}")
-                    self.operations[operation.operation_id] = operation
-                    ops[method.upper()] = operation
-            routes.append(Route(template, _path_regex(template), ops))
+        by_path: dict[str, dict[str, Operation]] = {template: {} for template in self.document.get("paths", {})}
+        for found in fastn_spec.operations(self.document):
+            method = found.method.upper()
+            operation = _compile_operation(method, found.path, found.body, found.item.get("parameters", []))
+            if operation.operation_id in self.operations:
+                raise SpecError(f"duplicate operationId {operation.operation_id}")
+            self.operations[operation.operation_id] = operation
+            by_path[found.path][method] = operation
+        routes = [Route(template, _path_regex(template), ops) for template, ops in by_path.items()]
         # Literal paths first, so `/users/invite` is never read as `/users/{id}`.
         self.routes = sorted(routes, key=lambda r: (r.template.count("{"), -len(r.template)))
         self.collections = self._classify()
@@ -160,11 +160,7 @@ class Spec:
         cached = _LOADED.get(key)
         if cached is not None:
             return cached
-        text = resolved.read_text(encoding="utf-8")
-        document = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (safe loaders)
-        if not isinstance(document, dict):
-            raise SpecError(f"{path} is not an OpenAPI document")
-        spec = _LOADED[key] = cls(document, source=str(path))
+        spec = _LOADED[key] = cls(fastn_spec.load(resolved), source=str(path))
         return spec
 
     def match(self, path: str) -> tuple[Route, dict[str, str]] | None:
@@ -316,7 +312,7 @@ def _prose_default(schema: JSON) -> tuple[bool, JSON]:
     if match is None:
         return False, None
     token = match.group(1) if match.group(1) is not None else match.group(2)
-    return True, yaml.safe_load(token)
+    return True, fastn_spec.parse_yaml(token)
 
 
 def _object_defaults(schema: JSON) -> tuple[bool, JSON]:

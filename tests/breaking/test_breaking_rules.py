@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import breaking
-import bundle
+import fastn_spec
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ COMPATIBLE_CASES = [name for name in CASES if name.startswith("compatible--")]
 
 
 def _pair(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    return bundle.load_spec(FIXTURES / name / "base.yaml"), bundle.load_spec(FIXTURES / name / "head.yaml")
+    return fastn_spec.load(FIXTURES / name / "base.yaml"), fastn_spec.load(FIXTURES / name / "head.yaml")
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -100,7 +100,7 @@ def test_fixtures_are_valid_openapi() -> None:
 
 
 def test_identical_documents_need_nothing() -> None:
-    spec = bundle.load_spec(ROOT / "openapi" / "fastn.yaml")
+    spec = fastn_spec.load(ROOT / "openapi" / "fastn.yaml")
     report = breaking.compare(spec, copy.deepcopy(spec))
     assert report.findings == []
     assert report.required_bump == "none"
@@ -108,10 +108,10 @@ def test_identical_documents_need_nothing() -> None:
 
 
 def test_real_spec_operation_removal_is_caught() -> None:
-    spec = bundle.load_spec(ROOT / "openapi" / "fastn.yaml")
+    spec = fastn_spec.load(ROOT / "openapi" / "fastn.yaml")
     head = copy.deepcopy(spec)
     path = next(iter(head["paths"]))
-    method = next(m for m in breaking.HTTP_METHODS if m in head["paths"][path])
+    method = next(m for m in fastn_spec.HTTP_METHODS if m in head["paths"][path])
     del head["paths"][path][method]
     report = breaking.compare(spec, head)
     assert [finding.location for finding in report.breaking] == [f"{method.upper()} {path}"]

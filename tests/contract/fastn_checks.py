@@ -29,8 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastn_spec
 import schemathesis
-import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.protocols import Validator
 
@@ -41,13 +41,8 @@ ID = "$response.body#/id"
 
 @cache
 def _error_validator() -> Validator:
-    document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    schemas = document["components"]["schemas"]
-    # Error refers to other schemas (ErrorDetail, DatasourceDebug): give the validator them under a local $defs.
-    error = dict(schemas["Error"])
-    error["$defs"] = dict(schemas)
-    text = yaml.safe_dump(error).replace("#/components/schemas/", "#/$defs/")
-    validator: Validator = Draft202012Validator(yaml.safe_load(text))
+    document = fastn_spec.dereference(fastn_spec.load(SPEC)).document
+    validator: Validator = Draft202012Validator(document["components"]["schemas"]["Error"])
     return validator
 
 
@@ -86,31 +81,21 @@ def error_body_everywhere(ctx: Any, response: Any, case: Any) -> None:
         raise AssertionError(f"Error.statusCode {body['statusCode']} differs from the status {response.status_code}")
 
 
-def _resolve(document: dict[str, Any], node: Any) -> Any:
-    """Follow local ``$ref``s (``#/components/...``) until a node that is not a reference."""
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = document
-        for part in str(node["$ref"]).removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
 def _json_body(document: dict[str, Any], holder: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The JSON media type object of a request body or response, and its resolved schema."""
-    holder = _resolve(document, holder)
+    holder = fastn_spec.resolve(document, holder)
     if not isinstance(holder, dict):
         return None
     media = holder.get("content", {}).get("application/json")
     if not isinstance(media, dict):
         return None
-    schema = _resolve(document, media.get("schema"))
+    schema = fastn_spec.resolve(document, media.get("schema"))
     return (media, schema) if isinstance(schema, dict) else None
 
 
 def _example(document: dict[str, Any], media: dict[str, Any]) -> dict[str, Any]:
     for example in media.get("examples", {}).values():
-        value = _resolve(document, example).get("value")
+        value = fastn_spec.resolve(document, example).get("value")
         if isinstance(value, dict):
             return dict(value)
     return {}
@@ -118,15 +103,10 @@ def _example(document: dict[str, Any], media: dict[str, Any]) -> dict[str, Any]:
 
 def link_bodies(document: dict[str, Any]) -> None:
     """Add to each link without a ``requestBody`` the body its description asks for (see the module doc)."""
-    operations = {
-        op["operationId"]: (path, op)
-        for path, item in document.get("paths", {}).items()
-        for op in item.values()
-        if isinstance(op, dict) and "operationId" in op
-    }
+    operations = {op.id: (op.path, op.body) for op in fastn_spec.operations(document)}
     for path, op in operations.values():
         for response in op.get("responses", {}).values():
-            response = _resolve(document, response)
+            response = fastn_spec.resolve(document, response)
             produced = _json_body(document, response)
             for link in response.get("links", {}).values():
                 target = operations.get(link.get("operationId", ""))
@@ -141,8 +121,8 @@ def link_bodies(document: dict[str, Any]) -> None:
                 if link.get("parameters"):
                     continue
                 for name, field in schema.get("properties", {}).items():
-                    field = _resolve(document, field)
-                    items = _resolve(document, field.get("items", {}))
+                    field = fastn_spec.resolve(document, field)
+                    items = fastn_spec.resolve(document, field.get("items", {}))
                     if field.get("x-fastn-references") == path:
                         value: Any = ID
                     elif items.get("x-fastn-references") == path:

@@ -18,7 +18,6 @@ import copy
 import datetime
 import importlib
 import importlib.util
-import json
 import os
 import pickle
 import string
@@ -33,6 +32,7 @@ from typing import Any
 from uuid import UUID, SafeUUID
 
 import attrs
+import fastn_spec
 import pytest
 from fastn_client import models
 from fastn_client.lib.fast_parsing import parse_uuid
@@ -42,9 +42,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMAS: dict[str, Any] = json.loads((ROOT / "openapi" / "fastn.deref.json").read_text(encoding="utf-8"))["components"][
-    "schemas"
-]
+SCHEMAS: dict[str, Any] = fastn_spec.dereference(fastn_spec.load(ROOT / "openapi" / "fastn.yaml")).document[
+    "components"
+]["schemas"]
 STOCK = "fastn_client_stock"
 CUSTOMER: dict[str, Any] = {
     "id": "3f1c2a9e-8b4d-4e2f-9a61-000000000042",
@@ -210,19 +210,6 @@ def stock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
-def flatten(schema: dict[str, Any]) -> dict[str, Any]:
-    """One object schema from an allOf of object schemas (the only composition the spec uses so)."""
-    if "allOf" not in schema:
-        return schema
-    merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
-    for part in map(flatten, schema["allOf"]):
-        merged["properties"].update(part.get("properties", {}))
-        merged["required"] += part.get("required", [])
-        if "additionalProperties" in part:
-            merged["additionalProperties"] = part["additionalProperties"]
-    return merged
-
-
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
 JSON = st.recursive(
     SCALARS,
@@ -234,7 +221,7 @@ TIMEZONES = st.sampled_from([datetime.UTC, datetime.timezone(datetime.timedelta(
 
 def payloads(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     """Valid JSON for the subset of JSON Schema the spec uses; objects may carry unknown keys."""
-    schema = flatten(schema)
+    schema = fastn_spec.merge_all_of({}, schema)
     if "oneOf" in schema or "anyOf" in schema:
         return st.one_of([payloads(part) for part in schema.get("oneOf", schema.get("anyOf", []))])
     if "enum" in schema:

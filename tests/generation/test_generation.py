@@ -14,13 +14,13 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import fastn_spec
 import pytest
-import yaml
 from generate import report_drift, stale_inputs, strip_to_golden
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATE = [sys.executable, str(ROOT / "scripts" / "generate.py")]
-SPEC = yaml.safe_load((ROOT / "openapi" / "fastn.yaml").read_text(encoding="utf-8"))
+SPEC = fastn_spec.load(ROOT / "openapi" / "fastn.yaml")
 FUNCTIONS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
 
 
@@ -43,12 +43,7 @@ def module_name(tag: str) -> str:
 
 
 def spec_operations() -> list[tuple[str, str]]:
-    return [
-        (body["tags"][0], body["operationId"])
-        for item in SPEC["paths"].values()
-        for method, body in item.items()
-        if isinstance(body, dict) and "operationId" in body
-    ]
+    return [(op.body["tags"][0], op.id) for op in fastn_spec.operations(SPEC)]
 
 
 @pytest.mark.parametrize(("tag", "operation_id"), spec_operations(), ids=[op for _, op in spec_operations()])

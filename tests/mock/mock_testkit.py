@@ -1,8 +1,9 @@
 """Test helpers for the mock: a spec oracle and a client that checks every answer against it.
 
-The oracle is deliberately independent of the mock's own spec machinery: it resolves the
-document with `referencing` and validates with stock `jsonschema`, so a bug in the mock's
-compiler cannot make its own output look right.
+The oracle is deliberately independent of the mock's own spec machinery: it reads the document
+as every tool does (`fastn_spec`, tested on its own in tests/loader) but validates with stock
+`jsonschema` against the schemas as written, without the mock's request/response views, bounded
+keywords or format checks, so a bug in the mock's compiler cannot make its own output look right.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import fastn_spec
 import httpx
-import yaml
 from fastn_mock import DEFAULT_API_KEY, DEFAULT_SPACE_ID
 from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():
@@ -29,42 +28,40 @@ with warnings.catch_warnings():
 REPO = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO / "openapi" / "fastn.yaml"
 RATE_LIMIT_HEADERS = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
-_BASE = "urn:fastn-spec"
 
 
 class SpecOracle:
     """Answers "is this response what the spec promises for this request?"."""
 
     def __init__(self, path: Path = SPEC_PATH) -> None:
-        self.document: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-        resource = Resource.from_contents(self.document, default_specification=DRAFT202012)
-        self.registry: Registry = Registry().with_resource(_BASE, resource)
+        self.document: dict[str, Any] = fastn_spec.dereference(fastn_spec.load(path)).document
         self.routes = [
             (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"), template)
             for template in self.document["paths"]
         ]
+        self._validators: dict[int, Draft202012Validator] = {}
 
     def template(self, path: str) -> str | None:
         """The path template a concrete path belongs to (literal paths first)."""
         matches = [template for regex, template in self.routes if regex.match(path)]
         return min(matches, key=lambda t: t.count("{")) if matches else None
 
-    def _validator(self, pointer: str) -> Draft202012Validator:
-        return Draft202012Validator(
-            {"$ref": f"{_BASE}#{pointer}"}, registry=self.registry, format_checker=FormatChecker()
-        )
+    def _validator(self, schema: dict[str, Any]) -> Draft202012Validator:
+        found = self._validators.get(id(schema))
+        if found is None:
+            found = self._validators[id(schema)] = Draft202012Validator(schema, format_checker=FormatChecker())
+        return found
 
-    def _response(self, template: str, method: str, status: int) -> tuple[str, dict[str, Any]] | None:
-        escaped = template.replace("~", "~0").replace("/", "~1")
+    def check_error(self, body: Any) -> None:
+        """Assert that ``body`` is the spec's `Error` object."""
+        self._validator(self.document["components"]["schemas"]["Error"]).validate(body)
+
+    def _response(self, template: str, method: str, status: int) -> dict[str, Any] | None:
         operation = self.document["paths"][template].get(method.lower())
-        if operation is None or str(status) not in operation["responses"]:
+        if operation is None:
             return None
-        pointer = f"/paths/{escaped}/{method.lower()}/responses/{status}"
-        response = operation["responses"][str(status)]
-        if "$ref" in response:
-            pointer = response["$ref"][1:]
-            response = self.document["components"]["responses"][pointer.rsplit("/", 1)[-1]]
-        return pointer, response
+        response: dict[str, Any] | None = operation["responses"].get(str(status))
+        return response
 
     def check(self, method: str, path: str, response: httpx.Response) -> None:
         """Assert the rate-limit headers and, for documented statuses, the body and headers of ``response``."""
@@ -73,23 +70,19 @@ class SpecOracle:
         if response.status_code == 429:
             assert response.headers.get("Retry-After", "").isdigit()
         if response.status_code >= 400:
-            self._validator("/components/schemas/Error").validate(response.json())
+            self.check_error(response.json())
             assert response.json()["statusCode"] == response.status_code
         template = self.template(path)
-        found = self._response(template, method, response.status_code) if template else None
-        if found is None:
+        definition = self._response(template, method, response.status_code) if template else None
+        if definition is None:
             assert response.status_code >= 400, f"{method} {path}: undocumented success {response.status_code}"
             return
-        pointer, definition = found
         for name, header in definition.get("headers", {}).items():
-            required = header.get("required") or self.document["components"]["headers"].get(
-                header.get("$ref", "").rsplit("/", 1)[-1], {}
-            ).get("required")
-            if required:
+            if header.get("required"):
                 assert name in response.headers, f"{method} {path}: {response.status_code} without {name}"
         if "content" in definition:
             assert response.headers["content-type"].startswith("application/json")
-            self._validator(f"{pointer}/content/application~1json/schema").validate(response.json())
+            self._validator(definition["content"]["application/json"]["schema"]).validate(response.json())
         else:
             assert response.content == b"", f"{method} {path}: {response.status_code} has a body"
 

@@ -156,7 +156,7 @@ def _error_of(reply: bytes) -> dict[str, Any]:
     head, _, body = reply.partition(b"\r\n\r\n")
     error: dict[str, Any] = json.loads(body)
     assert error["statusCode"] == int(head.split()[1])
-    ORACLE._validator("/components/schemas/Error").validate(error)
+    ORACLE.check_error(error)
     return error
 
 

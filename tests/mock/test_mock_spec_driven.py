@@ -176,3 +176,25 @@ def test_an_operation_without_a_permission_stops_the_mock(tmp_path: Path, clock:
     del document["paths"]["/api/v1/widgets"]["get"]["x-fastn-permission"]
     with pytest.raises(SpecError, match="listWidgets"):
         _serve(tmp_path, document, clock)
+
+
+def test_a_constraint_beside_a_ref_stops_the_mock_naming_the_place(tmp_path: Path, clock: ManualClock) -> None:
+    """The generated client would drop it (fastn_spec's rule): the mock must not enforce what the client cannot see."""
+    document = copy.deepcopy(TINY)
+    document["components"]["schemas"]["Code"] = {"type": "string", "pattern": "^[A-Z]{3}$"}
+    document["components"]["schemas"]["WidgetCreate"]["properties"]["code"] = {
+        "$ref": "#/components/schemas/Code",
+        "maxLength": 3,
+    }
+    with pytest.raises(SpecError, match="#/components/schemas/WidgetCreate/properties/code: maxLength beside"):
+        _serve(tmp_path, document, clock)
+
+
+def test_a_duplicate_key_stops_the_mock_naming_the_line(tmp_path: Path, clock: ManualClock) -> None:
+    """Parsers disagree on which of two equal keys wins; the mock reads the file as every tool here does."""
+    path = tmp_path / "spec.yaml"
+    text = yaml.safe_dump(TINY)
+    path.write_text(text + "info: {title: Again, version: '2'}\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    with pytest.raises(SpecError, match=f"line {line}: duplicate key 'info'"):
+        create_app(MockConfig(spec_path=path), clock=clock)

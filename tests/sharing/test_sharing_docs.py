@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import bundle
+import fastn_spec
 import pytest
 
 from .chromium import Browser
@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "fastn.yaml"
 BUILD = ROOT / "build" / "docs"
 PROBE = Path(__file__).with_name("redoc_probe.js")
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Redoc's id segment for each parameter location.
 LOCATIONS = {"query": "query", "path": "path", "header": "headers", "cookie": "cookies"}
 JSON_MEDIA = "application/json"
@@ -77,22 +76,16 @@ class Operation:
     responses: dict[str, Response] = field(default_factory=dict)
 
 
-def _resolve(document: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        node = bundle.resolve_pointer(document, node["$ref"])
-    return node
-
-
 def _fields(document: dict[str, Any], schema: Any, hidden: str) -> list[str]:
     """Top-level property names Redoc lists for a body (it hides readOnly in requests, writeOnly in responses)."""
-    schema = _resolve(document, schema)
+    schema = fastn_spec.resolve(document, schema)
     if not isinstance(schema, dict):
         return []
     names: list[str] = []
     for part in schema.get("allOf", []):
         names += [name for name in _fields(document, part, hidden) if name not in names]
     for name, prop in schema.get("properties", {}).items():
-        if not _resolve(document, prop).get(hidden) and name not in names:
+        if not fastn_spec.resolve(document, prop).get(hidden) and name not in names:
             names.append(name)
     return names
 
@@ -102,43 +95,40 @@ def _example(document: dict[str, Any], media: dict[str, Any]) -> Any:
     if "example" in media:
         return media["example"]
     for example in media.get("examples", {}).values():
-        return _resolve(document, example).get("value")
+        return fastn_spec.resolve(document, example).get("value")
     return None
 
 
 def spec_operations() -> list[Operation]:
     """Every operation of the spec, with what its rendered page must contain."""
-    document = bundle.load_spec(SPEC)
+    document = fastn_spec.load(SPEC)
     operations = []
-    for path, item in document["paths"].items():
-        for method in METHODS:
-            if method not in item:
-                continue
-            op = item[method]
-            parameters: dict[tuple[str, str], None] = {}
-            for parameter in [*item.get("parameters", []), *op.get("parameters", [])]:
-                resolved = _resolve(document, parameter)
-                parameters[(resolved["in"], resolved["name"])] = None
-            body = _resolve(document, op.get("requestBody"))
-            media = body.get("content", {}).get(JSON_MEDIA, {}) if isinstance(body, dict) else {}
-            operation = Operation(
-                operation_id=op["operationId"],
-                method=method,
-                path=path,
-                summary=op.get("summary", op["operationId"]),
-                parameters=list(parameters),
-                body_fields=_fields(document, media.get("schema"), "readOnly") if body else None,
-                body_example=_example(document, media),
+    for found in fastn_spec.operations(document):
+        path, method, item, op = found.path, found.method, found.item, found.body
+        parameters: dict[tuple[str, str], None] = {}
+        for parameter in [*item.get("parameters", []), *op.get("parameters", [])]:
+            resolved = fastn_spec.resolve(document, parameter)
+            parameters[(resolved["in"], resolved["name"])] = None
+        body = fastn_spec.resolve(document, op.get("requestBody"))
+        media = body.get("content", {}).get(JSON_MEDIA, {}) if isinstance(body, dict) else {}
+        operation = Operation(
+            operation_id=op["operationId"],
+            method=method,
+            path=path,
+            summary=op.get("summary", op["operationId"]),
+            parameters=list(parameters),
+            body_fields=_fields(document, media.get("schema"), "readOnly") if body else None,
+            body_example=_example(document, media),
+        )
+        for code, response in op["responses"].items():
+            response = fastn_spec.resolve(document, response)
+            content = response.get("content", {}).get(JSON_MEDIA, {})
+            operation.responses[code] = Response(
+                headers=list(response.get("headers", {})),
+                fields=_fields(document, content.get("schema"), "writeOnly"),
+                example=_example(document, content),
             )
-            for code, response in op["responses"].items():
-                response = _resolve(document, response)
-                content = response.get("content", {}).get(JSON_MEDIA, {})
-                operation.responses[code] = Response(
-                    headers=list(response.get("headers", {})),
-                    fields=_fields(document, content.get("schema"), "writeOnly"),
-                    example=_example(document, content),
-                )
-            operations.append(operation)
+        operations.append(operation)
     return operations
 
 
@@ -199,7 +189,7 @@ def test_spec_has_operations() -> None:
 
 def test_page_hydrates_and_lists_every_tag(rendered: Rendered) -> None:
     assert rendered.hydrated, "Redoc never rendered its sidebar: the inlined bundle did not run"
-    document = bundle.load_spec(SPEC)
+    document = fastn_spec.load(SPEC)
     assert len(rendered.tags) == len(document.get("tags", [])), rendered.tags
 
 

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import bundle
+import fastn_spec
 import pytest
 
 pytestmark = pytest.mark.slow  # runs openapi-typescript, tsc and Node
@@ -54,7 +54,7 @@ def test_types_are_up_to_date(tmp_path: Path) -> None:
 def test_types_declare_every_operation() -> None:
     text = (TS / "fastn.d.ts").read_text(encoding="utf-8")
     declared = set(re.findall(r"^    (\w+): \{$", text[text.index("export interface operations {") :], re.M))
-    document = bundle.load_spec(SPEC)
+    document = fastn_spec.load(SPEC)
     expected = {
         operation["operationId"]
         for item in document["paths"].values()
