@@ -21,6 +21,7 @@ client that disconnects before its body arrived is logged in one line, not as an
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import secrets
@@ -223,6 +224,10 @@ class MockApp:
         if decision.latency_seconds:
             await self.sleep(decision.latency_seconds)
         if decision.drop:
+            # Read what the client sent first: a socket closed with unread data is reset (RST), and
+            # the client would see "connection reset" or "disconnected" by a race, not a clean drop.
+            with contextlib.suppress(ApiError, ClientGone):
+                await read_body(request, limit=self.config.max_body_bytes, timeout=self.config.body_timeout)
             return DroppedResponse()
         if decision.error is not None:
             raise decision.error
