@@ -18,6 +18,9 @@ COVERAGE := --cov=fastn_client.lib --cov-branch --cov-report=term-missing:skip-c
 # the contract, are marked `slow` (pyproject.toml); `make test-fast` leaves them out, and coverage
 # (tracing costs 2/3 more time on Python 3.11): the 100 % gate is `make test`'s.
 FAST := -m "not slow"
+# Tests run on every core, at most 4 (pytest-xdist: each worker imports the whole suite, so more
+# cost more than they save here). PYTEST_ARGS=-n0 runs them in one process, e.g. to use a debugger.
+PARALLEL := -n auto --maxprocesses=4
 HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock loader/fastn_spec)
 # mypy checks overrides/fastn_client through its merged copy in generated/ (identical: check-generated
 # and every test session check it), where it type-checks against the generated modules it is used with.
@@ -102,10 +105,10 @@ bench: install ## print the benchmarks side by side: client CPU, pacing efficien
 	$(PY) scripts/bench_mock.py
 
 test: lint check-generated ## everything: lint, the drift check of generated/, then every test (JSON forms' drift included)
-	$(PY) -m pytest $(COVERAGE) $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(COVERAGE) $(PYTEST_ARGS)
 
-test-fast: ## about 20 s: every test not marked slow (no generator, install, browser, Node, Java), no coverage
-	$(PY) -m pytest $(FAST) $(PYTEST_ARGS)
+test-fast: ## about 25 s: every test not marked slow (no generator, install, browser, Node, Java), no coverage
+	$(PY) -m pytest $(PARALLEL) $(FAST) $(PYTEST_ARGS)
 
 lock: ## re-pin the Python tools (requirements.in -> requirements.lock) after editing requirements.in
 	$(VENV)/bin/pip install --quiet uv==0.13.9
