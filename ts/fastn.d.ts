@@ -678,7 +678,7 @@ export interface components {
          */
         Error: {
             /**
-             * @description Machine code. Documented: `DATASOURCE_CONNECTION_ERROR` (400), `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `TIMED_OUT` (408), `RATE_LIMITED`, `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`, `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `VALIDATION_ERROR`, `SERVICE_UNAVAILABLE`. New codes may appear.
+             * @description Machine code. Documented: `DATASOURCE_CONNECTION_ERROR` (400), `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`, `TIMED_OUT` (408), `RATE_LIMITED`, `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`, `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `VALIDATION_ERROR`, `IDEMPOTENCY_KEY_REUSED`, `SERVICE_UNAVAILABLE`. New codes may appear.
              * @example NOT_FOUND
              */
             code?: string;
@@ -700,6 +700,11 @@ export interface components {
             requestId?: string;
             /** @description Field-level problems, for 400 and 422. */
             details?: components["schemas"]["ErrorDetail"][];
+            /**
+             * Format: int32
+             * @description With 409 `VERSION_MISMATCH`, the resource's current `revision`, so a client can re-read it or decide to overwrite without parsing the message.
+             */
+            currentRevision?: number;
         };
         /**
          * DatasourceDebug
@@ -2053,6 +2058,11 @@ export interface components {
          */
         Cursor: string;
         /**
+         * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+         * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+         */
+        IdempotencyKey: string;
+        /**
          * @description Identifier of the customer (UUID).
          * @example 3f1c2a9e-8b4d-4e2f-9a61-0c5d7e8f9a10
          */
@@ -2232,7 +2242,13 @@ export interface operations {
     createCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2420,7 +2436,13 @@ export interface operations {
     createConnector: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2608,7 +2630,13 @@ export interface operations {
     createConnection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2716,7 +2744,13 @@ export interface operations {
     createWorkflow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2865,7 +2899,13 @@ export interface operations {
     runWorkflow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Identifier of the workflow.
@@ -2962,7 +3002,13 @@ export interface operations {
     createTrigger: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3194,7 +3240,13 @@ export interface operations {
     cancelExecution: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Identifier of the execution.
@@ -3269,7 +3321,13 @@ export interface operations {
     inviteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3345,7 +3403,13 @@ export interface operations {
     createRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3421,7 +3485,13 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3529,7 +3599,13 @@ export interface operations {
     createSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3757,7 +3833,13 @@ export interface operations {
     sendChatMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3793,7 +3875,13 @@ export interface operations {
     startAiBuild: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3865,7 +3953,13 @@ export interface operations {
     generateAiBuild: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Identifier of the build job.
@@ -3902,7 +3996,13 @@ export interface operations {
     deployAiBuild: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a POST safe to retry. The server keeps its answer to a key for 24 hours: the same key with the same body gets that answer again and changes nothing more; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Any unique string, such as a UUID. The generated clients send a fresh key with every POST unless the caller gives one, and then retry a POST as they retry a GET.
+                 * @example 5f8b2d1c-6a3e-4b7f-9c0d-1e2f3a4b5c6d
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Identifier of the build job.

@@ -27,6 +27,7 @@ _FIELD_KEYS = frozenset(
         "datasourceDebug",
         "requestId",
         "details",
+        "currentRevision",
     }
 )
 
@@ -43,7 +44,7 @@ class Error:
             code (str | Unset): Machine code. Documented: `DATASOURCE_CONNECTION_ERROR` (400), `UNAUTHORIZED`, `FORBIDDEN`,
                 `NOT_FOUND`, `TIMED_OUT` (408), `RATE_LIMITED`, `INTERNAL_ERROR`. Added by this document: `BAD_REQUEST`,
                 `METHOD_NOT_ALLOWED`, `CONFLICT`, `VERSION_MISMATCH`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`,
-                `VALIDATION_ERROR`, `SERVICE_UNAVAILABLE`. New codes may appear.
+                `VALIDATION_ERROR`, `IDEMPOTENCY_KEY_REUSED`, `SERVICE_UNAVAILABLE`. New codes may appear.
             message (str | Unset): Human-readable explanation. Absent from the docs' real 400 body.
             error (str | Unset): The error as the official SDK reads it when there is no `message`, e.g. `FLOW_NOT_FOUND`.
             status_code (int | Unset): The HTTP status, repeated for logs and proxies that drop it.
@@ -53,6 +54,8 @@ class Error:
                 it failed (`DATASOURCE_CONNECTION_ERROR`): check `jsonObject` for the external error.
             request_id (str | Unset): Identifier of the request, to quote to support.
             details (list[ErrorDetail] | Unset): Field-level problems, for 400 and 422.
+            current_revision (int | Unset): With 409 `VERSION_MISMATCH`, the resource's current `revision`, so a client can
+                re-read it or decide to overwrite without parsing the message.
     """
 
     code: str | Unset = UNSET
@@ -64,6 +67,7 @@ class Error:
     datasource_debug: DatasourceDebug | Unset = UNSET
     request_id: str | Unset = UNSET
     details: list[ErrorDetail] | Unset = UNSET
+    current_revision: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -92,6 +96,8 @@ class Error:
                 details_item = details_item_data.to_dict()
                 details.append(details_item)
 
+        current_revision = self.current_revision
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -113,6 +119,8 @@ class Error:
             field_dict["requestId"] = request_id
         if details is not UNSET:
             field_dict["details"] = details
+        if current_revision is not UNSET:
+            field_dict["currentRevision"] = current_revision
 
         return field_dict
 
@@ -153,6 +161,8 @@ class Error:
 
                 details.append(details_item)
 
+        current_revision = src_dict.get("currentRevision", UNSET)
+
         error = cls(
             code,
             message,
@@ -163,13 +173,14 @@ class Error:
             datasource_debug,
             request_id,
             details,
+            current_revision,
         )
 
         if len(src_dict) > 0 + ("code" in src_dict) + ("message" in src_dict) + ("error" in src_dict) + (
             "statusCode" in src_dict
         ) + ("isCustomAuthError" in src_dict) + ("step" in src_dict) + ("datasourceDebug" in src_dict) + (
             "requestId" in src_dict
-        ) + ("details" in src_dict):
+        ) + ("details" in src_dict) + ("currentRevision" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
             error.additional_properties = d
 

@@ -8,12 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...models.build_job import BuildJob
 from ...models.error import Error
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     build_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -102,6 +108,7 @@ def sync_detailed(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[BuildJob | Error]:
     """Generate a planned AI build
 
@@ -111,6 +118,8 @@ def sync_detailed(
 
     Args:
         build_id (str): Identifier of the build job.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +131,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         build_id=build_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -135,6 +145,7 @@ def sync(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> BuildJob:
     """Generate a planned AI build
 
@@ -144,6 +155,8 @@ def sync(
 
     Args:
         build_id (str): Identifier of the build job.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -159,6 +172,7 @@ def sync(
 
     kwargs = _get_kwargs(
         build_id=build_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -172,6 +186,7 @@ async def asyncio_detailed(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[BuildJob | Error]:
     """Generate a planned AI build
 
@@ -181,6 +196,8 @@ async def asyncio_detailed(
 
     Args:
         build_id (str): Identifier of the build job.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,6 +209,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         build_id=build_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +221,7 @@ async def asyncio(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> BuildJob:
     """Generate a planned AI build
 
@@ -212,6 +231,8 @@ async def asyncio(
 
     Args:
         build_id (str): Identifier of the build job.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -227,6 +248,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         build_id=build_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

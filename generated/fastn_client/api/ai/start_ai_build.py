@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.build_job import BuildJob
 from ...models.build_request import BuildRequest
 from ...models.error import Error
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: BuildRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -112,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BuildRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[BuildJob | Error]:
     """Start an AI build
 
@@ -122,6 +126,8 @@ def sync_detailed(
     are final.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (BuildRequest): What the AI should build.
 
     Raises:
@@ -134,6 +140,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -147,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BuildRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> BuildJob:
     """Start an AI build
 
@@ -157,6 +165,8 @@ def sync(
     are final.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (BuildRequest): What the AI should build.
 
     Raises:
@@ -173,6 +183,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -186,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BuildRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[BuildJob | Error]:
     """Start an AI build
 
@@ -196,6 +208,8 @@ async def asyncio_detailed(
     are final.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (BuildRequest): What the AI should build.
 
     Raises:
@@ -208,6 +222,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,6 +234,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BuildRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> BuildJob:
     """Start an AI build
 
@@ -229,6 +245,8 @@ async def asyncio(
     are final.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (BuildRequest): What the AI should build.
 
     Raises:
@@ -245,6 +263,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

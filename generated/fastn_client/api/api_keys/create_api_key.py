@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.api_key_create import ApiKeyCreate
 from ...models.created_api_key import CreatedApiKey
 from ...models.error import Error
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: ApiKeyCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -114,6 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CreatedApiKey | Error]:
     """Create an API key
 
@@ -121,6 +125,8 @@ def sync_detailed(
     the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ApiKeyCreate): Fields to create an API key.
 
     Raises:
@@ -133,6 +139,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CreatedApiKey:
     """Create an API key
 
@@ -153,6 +161,8 @@ def sync(
     the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ApiKeyCreate): Fields to create an API key.
 
     Raises:
@@ -169,6 +179,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -182,6 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CreatedApiKey | Error]:
     """Create an API key
 
@@ -189,6 +201,8 @@ async def asyncio_detailed(
     the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ApiKeyCreate): Fields to create an API key.
 
     Raises:
@@ -201,6 +215,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -212,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ApiKeyCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> CreatedApiKey:
     """Create an API key
 
@@ -219,6 +235,8 @@ async def asyncio(
     the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ApiKeyCreate): Fields to create an API key.
 
     Raises:
@@ -235,6 +253,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

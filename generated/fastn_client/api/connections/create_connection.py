@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.connection import Connection
 from ...models.connection_create import ConnectionCreate
 from ...models.error import Error
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: ConnectionCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -112,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Connection | Error]:
     """Create a connection
 
@@ -120,6 +124,8 @@ def sync_detailed(
     404 if the connector does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
 
     Raises:
@@ -132,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Connection:
     """Create a connection
 
@@ -153,6 +161,8 @@ def sync(
     404 if the connector does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
 
     Raises:
@@ -169,6 +179,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -182,6 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Connection | Error]:
     """Create a connection
 
@@ -190,6 +202,8 @@ async def asyncio_detailed(
     404 if the connector does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
 
     Raises:
@@ -202,6 +216,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +228,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Connection:
     """Create a connection
 
@@ -221,6 +237,8 @@ async def asyncio(
     404 if the connector does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
 
     Raises:
@@ -237,6 +255,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.connector import Connector
 from ...models.connector_create import ConnectorCreate
 from ...models.error import Error
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: ConnectorCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -117,12 +120,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Connector | Error]:
     """Create a connector
 
      Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectorCreate): Fields to create a connector.
 
     Raises:
@@ -135,6 +141,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -148,12 +155,15 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Connector:
     """Create a connector
 
      Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectorCreate): Fields to create a connector.
 
     Raises:
@@ -170,6 +180,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -183,12 +194,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Connector | Error]:
     """Create a connector
 
      Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectorCreate): Fields to create a connector.
 
     Raises:
@@ -201,6 +215,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -212,12 +227,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Connector:
     """Create a connector
 
      Creates a connector. The slug must be unique in the workspace (409 `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (ConnectorCreate): Fields to create a connector.
 
     Raises:
@@ -234,6 +252,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

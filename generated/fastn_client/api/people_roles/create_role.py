@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.error import Error
 from ...models.role import Role
 from ...models.role_create import RoleCreate
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: RoleCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -117,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RoleCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Role]:
     """Create a custom role
 
@@ -124,6 +128,8 @@ def sync_detailed(
     otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (RoleCreate): Fields to create a custom role.
 
     Raises:
@@ -136,6 +142,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RoleCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Role:
     """Create a custom role
 
@@ -156,6 +164,8 @@ def sync(
     otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (RoleCreate): Fields to create a custom role.
 
     Raises:
@@ -172,6 +182,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -185,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RoleCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Role]:
     """Create a custom role
 
@@ -192,6 +204,8 @@ async def asyncio_detailed(
     otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (RoleCreate): Fields to create a custom role.
 
     Raises:
@@ -204,6 +218,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RoleCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Role:
     """Create a custom role
 
@@ -222,6 +238,8 @@ async def asyncio(
     otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (RoleCreate): Fields to create a custom role.
 
     Raises:
@@ -238,6 +256,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.error import Error
 from ...models.user import User
 from ...models.user_invite import UserInvite
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: UserInvite,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -117,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserInvite,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | User]:
     """Invite a user
 
@@ -124,6 +128,8 @@ def sync_detailed(
     `CONFLICT` if the email is already a member; 404 if the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (UserInvite): Who to invite and with which role.
 
     Raises:
@@ -136,6 +142,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UserInvite,
+    idempotency_key: str | Unset = UNSET,
 ) -> User:
     """Invite a user
 
@@ -156,6 +164,8 @@ def sync(
     `CONFLICT` if the email is already a member; 404 if the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (UserInvite): Who to invite and with which role.
 
     Raises:
@@ -172,6 +182,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -185,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserInvite,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | User]:
     """Invite a user
 
@@ -192,6 +204,8 @@ async def asyncio_detailed(
     `CONFLICT` if the email is already a member; 404 if the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (UserInvite): Who to invite and with which role.
 
     Raises:
@@ -204,6 +218,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UserInvite,
+    idempotency_key: str | Unset = UNSET,
 ) -> User:
     """Invite a user
 
@@ -222,6 +238,8 @@ async def asyncio(
     `CONFLICT` if the email is already a member; 404 if the role does not exist.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (UserInvite): Who to invite and with which role.
 
     Raises:
@@ -238,6 +256,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.error import Error
 from ...models.secret import Secret
 from ...models.secret_create import SecretCreate
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: SecretCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -117,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SecretCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Secret]:
     """Create a secret
 
@@ -124,6 +128,8 @@ def sync_detailed(
     `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
 
     Raises:
@@ -136,6 +142,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +156,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SecretCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Secret:
     """Create a secret
 
@@ -156,6 +164,8 @@ def sync(
     `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
 
     Raises:
@@ -172,6 +182,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -185,6 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SecretCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Secret]:
     """Create a secret
 
@@ -192,6 +204,8 @@ async def asyncio_detailed(
     `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
 
     Raises:
@@ -204,6 +218,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SecretCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Secret:
     """Create a secret
 
@@ -222,6 +238,8 @@ async def asyncio(
     `CONFLICT` otherwise).
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
 
     Raises:
@@ -238,6 +256,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

@@ -8,14 +8,17 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.error import Error
 from ...models.trigger import Trigger
 from ...models.trigger_create import TriggerCreate
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     *,
     body: TriggerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -112,6 +115,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Trigger]:
     """Create a trigger
 
@@ -119,6 +123,8 @@ def sync_detailed(
     `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (TriggerCreate): Fields to create a trigger.
 
     Raises:
@@ -131,6 +137,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -144,6 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Trigger:
     """Create a trigger
 
@@ -151,6 +159,8 @@ def sync(
     `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (TriggerCreate): Fields to create a trigger.
 
     Raises:
@@ -167,6 +177,7 @@ def sync(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -180,6 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Trigger]:
     """Create a trigger
 
@@ -187,6 +199,8 @@ async def asyncio_detailed(
     `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (TriggerCreate): Fields to create a trigger.
 
     Raises:
@@ -199,6 +213,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Trigger:
     """Create a trigger
 
@@ -217,6 +233,8 @@ async def asyncio(
     `cron` or `intervalSeconds`; `event` triggers need `event`; `webhook` triggers get a `webhookUrl`.
 
     Args:
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (TriggerCreate): Fields to create a trigger.
 
     Raises:
@@ -233,6 +251,7 @@ async def asyncio(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)

@@ -9,15 +9,18 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...models.error import Error
 from ...models.execution import Execution
 from ...models.workflow_run_request import WorkflowRunRequest
-from ...types import Response, to_status
+from ...types import UNSET, Response, Unset, to_status
 
 
 def _get_kwargs(
     workflow_id: str,
     *,
     body: WorkflowRunRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -147,6 +150,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Error | Execution]:
     """Run a workflow
 
@@ -159,6 +163,8 @@ def sync_detailed(
 
     Args:
         workflow_id (str): Identifier of the workflow.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -172,6 +178,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -186,6 +193,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Execution:
     """Run a workflow
 
@@ -198,6 +206,8 @@ def sync(
 
     Args:
         workflow_id (str): Identifier of the workflow.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -215,6 +225,7 @@ def sync(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -229,6 +240,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | Error | Execution]:
     """Run a workflow
 
@@ -241,6 +253,8 @@ async def asyncio_detailed(
 
     Args:
         workflow_id (str): Identifier of the workflow.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -254,6 +268,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -266,6 +281,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Any | Execution:
     """Run a workflow
 
@@ -278,6 +294,8 @@ async def asyncio(
 
     Args:
         workflow_id (str): Identifier of the workflow.
+        idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
+            spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
 
     Raises:
@@ -295,6 +313,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
