@@ -19,6 +19,9 @@ from .lib import (
     RetryEvent,
     UnprocessableEntityError,
 )
+from .lib.logs import setup_logging
+
+setup_logging()  # FASTN_LOG=info|debug: the package's lines to standard error
 
 __all__ = (
     "APIConnectionError",

@@ -178,6 +178,7 @@ class ClientFactory:
         timeout: httpx.Timeout | None = None,
         max_retries: int = 2,
         pacing: bool = True,
+        idempotency_keys: bool = True,
     ) -> AuthenticatedClient:
         """A client of this mock (or of ``base_url``) with fake sleeps, this test's pacer and the
         recorder's hooks."""
@@ -185,6 +186,7 @@ class ClientFactory:
         options = ClientOptions(
             max_retries=max_retries,
             pacing=pacing,
+            idempotency_keys=idempotency_keys,
             pacer=self.pacer,
             on_retry=recorder.retries.append,
             on_pacing=recorder.pacing.append,

@@ -60,10 +60,27 @@ def test_429_retry_after_is_honoured(mock: MockServer, client: AuthenticatedClie
     assert recorder.sleeps == [7.0]
 
 
-def test_post_answered_500_is_not_retried(mock: MockServer, client: AuthenticatedClient, recorder: Recorder) -> None:
-    """A create answered 500 raises InternalServerError at once: the client does not retry it (a
-    duplicate create is worse than an error), so the server saw exactly one create request and
-    holds no customer; creating again afterwards makes exactly one."""
+def test_post_answered_500_is_retried_with_its_idempotency_key_and_creates_once(
+    mock: MockServer, client: AuthenticatedClient, recorder: Recorder
+) -> None:
+    """A create answered 500 twice is retried (it carries the client's Idempotency-Key, one for all
+    attempts), and the third attempt creates: the user gets the customer, and exactly one exists."""
+    mock.inject({"operationId": "createCustomer", "status": 500, "count": 2})
+
+    created = _customer(client)
+
+    assert [event.status_code for event in recorder.retries] == [500, 500]
+    assert mock.pending_faults() == []
+    assert [item.id for item in all_items(list_customers.sync, client)] == [created.id]
+
+
+def test_post_without_an_idempotency_key_answered_500_is_not_retried(
+    mock: MockServer, make_client: ClientFactory, recorder: Recorder
+) -> None:
+    """Without a key (``idempotency_keys=False``), a create answered 500 raises InternalServerError
+    at once: a duplicate create is worse than an error, so the server saw exactly one create request
+    and holds no customer; creating again afterwards makes exactly one."""
+    client = make_client(idempotency_keys=False)
     mock.inject({"operationId": "createCustomer", "status": 500, "count": 2})
 
     with pytest.raises(InternalServerError) as caught:
@@ -108,11 +125,25 @@ def test_dropped_connection_on_a_read_is_retried(
     assert mock.pending_faults() == []
 
 
-def test_dropped_connection_on_a_create_is_a_connection_error(
+def test_dropped_connection_on_a_create_is_retried_and_creates_once(
     mock: MockServer, client: AuthenticatedClient, recorder: Recorder
 ) -> None:
-    """The server drops the connection while answering a create: the client may not repeat it (it
-    may have been processed), and the user gets APIConnectionError, not a raw httpx exception."""
+    """The server drops the connection of a create: with its Idempotency-Key the client sends it
+    again, and the user gets the one customer that exists."""
+    mock.inject({"operationId": "createCustomer", "drop": True})
+
+    created = _customer(client)
+
+    assert len(recorder.retries) == 1 and isinstance(recorder.retries[0].error, httpx.TransportError)
+    assert [item.id for item in all_items(list_customers.sync, client)] == [created.id]
+
+
+def test_dropped_connection_on_a_create_without_a_key_is_a_connection_error(
+    mock: MockServer, make_client: ClientFactory, recorder: Recorder
+) -> None:
+    """Without a key, the client may not repeat a create whose connection dropped (it may have
+    been processed), and the user gets APIConnectionError, not a raw httpx exception."""
+    client = make_client(idempotency_keys=False)
     mock.inject({"operationId": "createCustomer", "drop": True})
 
     with pytest.raises(APIConnectionError) as caught:

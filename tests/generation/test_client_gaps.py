@@ -135,6 +135,39 @@ def test_the_key_never_appears_in_repr() -> None:
     assert KEY not in repr(client.with_headers({"x-more": "1"}))
 
 
+def test_the_key_is_masked_in_the_httpx_client_and_in_every_request_s_headers() -> None:
+    """httpx masks only Authorization: the key is added per request by an httpx.Auth, never kept in the
+    httpx client's default headers, and the request's headers mask it in their repr too."""
+    client, seen = client_with(empty_page)
+    httpx_client = client.get_httpx_client()
+    list_customers.sync(client=client)
+    assert KEY not in repr(httpx_client.headers)
+    assert KEY not in repr(httpx_client.auth)
+    assert seen[0].headers["x-fastn-api-key"] == KEY  # sent, but never shown
+    assert KEY not in repr(seen[0].headers)
+    assert "'x-fastn-api-key', '[secure]'" in repr(seen[0].headers)
+
+
+def test_with_headers_after_a_call_does_not_change_the_original_client() -> None:
+    """The generator's with_headers() also updated the live httpx client it was called on, so a
+    per-call header leaked into every later request of the original."""
+    client, seen = client_with(empty_page)
+    list_customers.sync(client=client)
+    tagged = client.with_headers({"x-trace": "one-call"})
+    list_customers.sync(client=tagged)
+    list_customers.sync(client=client)
+    assert [request.headers.get("x-trace") for request in seen] == [None, "one-call", None]
+    assert "x-trace" not in client.get_httpx_client().headers
+
+
+def test_with_timeout_after_a_call_does_not_change_the_original_client() -> None:
+    client = AuthenticatedClient(token=KEY)
+    client.get_httpx_client()
+    quick = client.with_timeout(httpx.Timeout(1.0))
+    assert quick.get_httpx_client().timeout.read == 1.0
+    assert client.get_httpx_client().timeout.read == 30.0
+
+
 def test_status_outside_httpstatus_does_not_crash_parsing() -> None:
     def cloudflare(_: httpx.Request) -> httpx.Response:
         return httpx.Response(520, text="<html>origin error</html>", headers=RATE_HEADERS)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
@@ -306,3 +310,90 @@ def test_hierarchy_matches_the_module_docstring() -> None:
         assert cls.__name__ in doc
         if cls is not FastnError:
             assert issubclass(cls, FastnError)
+
+
+# --- what a 422 says, and a 409's current revision --------------------------
+
+
+def test_str_of_a_422_names_the_failing_fields() -> None:
+    """The useful part of a 422 (which field, why) was only in ``e.details``."""
+    body = {
+        "code": "VALIDATION_ERROR",
+        "message": "The request body is invalid.",
+        "details": [
+            {"field": "/slug", "message": "'Acme Inc' does not match '^[a-z0-9-]+$'", "code": "pattern"},
+            {"field": "/name", "message": "name is required", "code": "required"},
+        ],
+    }
+    error = _raised(_response(422, body))
+    assert str(error) == (
+        f"422 VALIDATION_ERROR: The request body is invalid. (GET {URL}): "
+        "/slug: 'Acme Inc' does not match '^[a-z0-9-]+$'; /name: name is required"
+    )
+
+
+def test_str_names_at_most_five_details_and_counts_the_rest() -> None:
+    details = [{"field": f"/f{i}", "message": "bad"} for i in range(8)] + [{"message": "a rule"}, {"code": "x"}]
+    error = _raised(_response(400, {"message": "bad", "details": details}))
+    assert str(error).endswith("/f0: bad; /f1: bad; /f2: bad; /f3: bad; /f4: bad; and 4 more")
+    only_message = _raised(_response(400, {"message": "bad", "details": [{"message": "a rule"}, {"field": "/x"}]}))
+    assert str(only_message).endswith("): a rule; /x")
+
+
+@pytest.mark.parametrize(("revision", "expected"), [(3, 3), ("3", None), (True, None), (None, None)])
+def test_a_version_mismatch_exposes_the_current_revision_as_data(revision: object, expected: int | None) -> None:
+    body: dict[str, object] = {"code": "VERSION_MISMATCH", "message": "revision is 3, the request expected 2"}
+    if revision is not None:
+        body["currentRevision"] = revision
+    error = _raised(_response(409, body))
+    assert isinstance(error, ConflictError)
+    assert error.current_revision == expected
+
+
+def test_a_conflict_with_a_body_that_is_not_an_object_has_no_revision() -> None:
+    error = _raised(_response(409, b"<html>conflict</html>"))
+    assert isinstance(error, ConflictError) and error.current_revision is None
+
+
+# --- errors travel: pickle, copy, process pools ------------------------------
+
+
+def _every_error() -> list[FastnError]:
+    request = httpx.Request("POST", URL)
+    found: list[FastnError] = [
+        _raised(_response(status, {"code": "X", "message": "m", "details": [{"field": "/a", "message": "b"}]}))
+        for status in (400, 401, 403, 404, 409, 418, 422, 429, 503)
+    ]
+    found.append(connection_error_from(httpx.ConnectError("refused"), request))
+    found.append(connection_error_from(httpx.ReadTimeout("slow"), request))
+    found.append(
+        errors.UnexpectedStatus.from_response(httpx.Response(301, headers={"location": "https://x"}, request=request))
+    )
+    found.append(
+        errors.response_validation_error(
+            httpx.Response(200, json={}, request=request), declared="Customer", cause=KeyError("name")
+        )
+    )
+    return found
+
+
+@pytest.mark.parametrize("error", _every_error(), ids=lambda error: type(error).__name__)
+def test_every_error_pickles_and_copies_with_its_attributes(error: FastnError) -> None:
+    """Exceptions could not be pickled or copied (keyword-only constructors)."""
+    for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error), copy.deepcopy(error)):  # noqa: S301 - own bytes
+        assert type(clone) is type(error)
+        assert str(clone) == str(error)
+        assert vars(clone) == vars(error)
+
+
+def _missing_customer() -> None:
+    raise _raised(_response(404, {"code": "NOT_FOUND", "message": "Customer not found", "requestId": "req_9"}))
+
+
+def test_a_not_found_error_in_a_process_pool_worker_reaches_the_caller() -> None:
+    """It surfaced as BrokenProcessPool: the worker's exception could not be unpickled."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        future = pool.submit(_missing_customer)
+        with pytest.raises(NotFoundError) as caught:
+            future.result(timeout=30)
+    assert (caught.value.status_code, caught.value.code, caught.value.request_id) == (404, "NOT_FOUND", "req_9")

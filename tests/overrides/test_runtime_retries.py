@@ -50,9 +50,13 @@ class Case:
     sleeps: tuple[float, ...] = ()
     cause: type[Exception] | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 IDEMPOTENT_STATUSES = (408, 429, 500, 502, 503, 504)
+# POSTs as they were before idempotency keys (and as any client that turns them off sends them).
+NO_KEYS = {"idempotency_keys": False}
+KEY = {"Idempotency-Key": "client-key-1"}
 
 CASES = [
     # --- idempotent methods: statuses ---
@@ -100,31 +104,49 @@ CASES = [
         APIConnectionError,
         cause=httpx.UnsupportedProtocol,
     ),
-    # --- POST (and PATCH): only what proves the request was not processed ---
-    Case("POST-retries-429", "POST", (answer(429), answer(201)), 2, 201, (0.25,)),
+    # --- POST without a key, PATCH: only what proves the request was not processed ---
+    Case("POST-retries-429", "POST", (answer(429), answer(201)), 2, 201, (0.25,), options=NO_KEYS),
     *(
-        Case(f"POST-retries-{e.__name__}", "POST", (fail(e), answer(201)), 2, 201, (0.25,))
+        Case(f"POST-retries-{e.__name__}", "POST", (fail(e), answer(201)), 2, 201, (0.25,), options=NO_KEYS)
         for e in (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
     ),
-    *(Case(f"POST-no-retry-{s}", "POST", (answer(s),), 1, s) for s in (408, 500, 502, 503, 504)),
-    Case("POST-no-retry-ReadTimeout", "POST", (fail(httpx.ReadTimeout),), 1, APITimeoutError, cause=httpx.ReadTimeout),
-    Case(
-        "POST-no-retry-WriteTimeout", "POST", (fail(httpx.WriteTimeout),), 1, APITimeoutError, cause=httpx.WriteTimeout
-    ),
-    Case("POST-no-retry-ReadError", "POST", (fail(httpx.ReadError),), 1, APIConnectionError, cause=httpx.ReadError),
-    Case(
-        "POST-no-retry-RemoteProtocolError",
-        "POST",
-        (fail(httpx.RemoteProtocolError),),
-        1,
-        APIConnectionError,
-        cause=httpx.RemoteProtocolError,
+    *(Case(f"POST-no-retry-{s}", "POST", (answer(s),), 1, s, options=NO_KEYS) for s in (408, 500, 502, 503, 504)),
+    *(
+        Case(f"POST-no-retry-{e.__name__}", "POST", (fail(e),), 1, kind, cause=e, options=NO_KEYS)
+        for e, kind in (
+            (httpx.ReadTimeout, APITimeoutError),
+            (httpx.WriteTimeout, APITimeoutError),
+            (httpx.ReadError, APIConnectionError),
+            (httpx.RemoteProtocolError, APIConnectionError),
+        )
     ),
     Case("PATCH-retries-429", "PATCH", (answer(429), answer(200)), 2, 200, (0.25,)),
     Case("PATCH-no-retry-500", "PATCH", (answer(500),), 1, 500),
+    # --- a request with an idempotency key (every POST by default): retried like a GET ---
+    *(
+        Case(f"POST-with-a-key-retries-{s}", "POST", (answer(s), answer(201)), 2, 201, (0.25,))
+        for s in IDEMPOTENT_STATUSES
+    ),
+    *(
+        Case(f"POST-with-a-key-retries-{e.__name__}", "POST", (fail(e), answer(201)), 2, 201, (0.25,))
+        for e in (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+    ),
+    Case("POST-with-the-callers-key-retries-503", "POST", (answer(503), answer(201)), 2, 201, (0.25,), headers=KEY),
+    Case(
+        "POST-with-the-callers-key-retries-even-with-keys-off",
+        "POST",
+        (answer(503), answer(201)),
+        2,
+        201,
+        (0.25,),
+        options=NO_KEYS,
+        headers=KEY,
+    ),
+    Case("PATCH-with-a-key-retries-500", "PATCH", (answer(500), answer(200)), 2, 200, (0.25,), headers=KEY),
     # --- max_retries=0 turns retrying off ---
     Case("retries-0-GET-503", "GET", (answer(503),), 1, 503, options={"max_retries": 0}),
     Case("retries-0-POST-429", "POST", (answer(429),), 1, 429, options={"max_retries": 0}),
+    Case("retries-0-POST-with-a-key-503", "POST", (answer(503),), 1, 503, options={"max_retries": 0}),
     Case(
         "retries-0-GET-ConnectError",
         "GET",
@@ -231,12 +253,24 @@ CASES = [
 ]
 
 
-def _request_kwargs(method: str) -> dict[str, Any]:
-    return {"json": {"name": "Acme"}} if method in {"POST", "PUT", "PATCH"} else {}
+def _request_kwargs(case: Case) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"headers": case.headers}
+    if case.method in {"POST", "PUT", "PATCH"}:
+        kwargs["json"] = {"name": "Acme"}
+    return kwargs
 
 
 def _check(case: Case, script: Script, result: httpx.Response | FastnError, clock: FakeClock) -> None:
     assert script.attempts == case.attempts
+    # Every attempt of one request carries the same key: the caller's, else one the client made.
+    keys = {request.headers.get("idempotency-key") for request in script.requests}
+    assert len(keys) == 1
+    if case.headers:
+        assert keys == {KEY["Idempotency-Key"]}
+    elif case.method == "POST" and case.options.get("idempotency_keys", True):
+        assert None not in keys
+    else:
+        assert keys == {None}
     assert tuple(clock.sleeps) == case.sleeps
     if isinstance(case.outcome, int):
         assert isinstance(result, httpx.Response)
@@ -254,7 +288,7 @@ def test_rule_sync(case: Case, options: ClientOptions, clock: FakeClock) -> None
     result: httpx.Response | FastnError
     with httpx.Client(transport=transport) as client:
         try:
-            result = client.request(case.method, URL, **_request_kwargs(case.method))
+            result = client.request(case.method, URL, **_request_kwargs(case))
         except FastnError as exc:
             result = exc
     _check(case, script, result, clock)
@@ -268,7 +302,7 @@ async def test_rule_async(case: Case, options: ClientOptions, clock: FakeClock) 
     result: httpx.Response | FastnError
     async with httpx.AsyncClient(transport=transport) as client:
         try:
-            result = await client.request(case.method, URL, **_request_kwargs(case.method))
+            result = await client.request(case.method, URL, **_request_kwargs(case))
         except FastnError as exc:
             result = exc
     _check(case, script, result, clock)
@@ -392,8 +426,9 @@ async def test_body_cut_short_is_retried_for_idempotent_methods_async(options: C
 
 def test_body_cut_short_on_post_is_a_connection_error_not_retried_sync(options: ClientOptions) -> None:
     script = Script([lambda _: _cut_short()])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, idempotency_keys=False))
     with (
-        httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client,
+        httpx.Client(transport=transport) as client,
         pytest.raises(APIConnectionError) as caught,
     ):
         client.post(URL, json={"name": "x"})
@@ -404,7 +439,8 @@ def test_body_cut_short_on_post_is_a_connection_error_not_retried_sync(options: 
 @pytest.mark.asyncio
 async def test_body_cut_short_on_post_is_a_connection_error_not_retried_async(options: ClientOptions) -> None:
     script = Script([lambda _: _cut_short()])
-    async with httpx.AsyncClient(transport=AsyncFastnTransport(script.transport(), options=options)) as client:
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, idempotency_keys=False))
+    async with httpx.AsyncClient(transport=transport) as client:
         with pytest.raises(APIConnectionError) as caught:
             await client.post(URL, json={"name": "x"})
     assert script.attempts == 1
@@ -589,7 +625,8 @@ def test_each_retry_decision_is_logged(options: ClientOptions, caplog: pytest.Lo
             httpx.Response(429, headers={"Retry-After": "600"}),  # over the ceiling
         ]
     )
-    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+    no_keys = attrs.evolve(options, idempotency_keys=False)  # the POSTs below are not retried
+    with httpx.Client(transport=FastnTransport(script.transport(), options=no_keys)) as client:
         client.get(URL)
         client.post(URL, json={})
         with pytest.raises(APITimeoutError):
@@ -657,3 +694,179 @@ def test_close_reaches_the_inner_transport(options: ClientOptions) -> None:
     FastnTransport(Inner(Script([])), options=options).close()
     asyncio.run(AsyncFastnTransport(Inner(Script([])), options=options).aclose())
     assert closed == ["sync", "async"]
+
+
+# --- a retried DELETE that finds nothing was done by an earlier attempt -----
+
+
+DELETE_URL = f"{BASE_URL}/customers/cus_1"
+NOT_FOUND = {"code": "NOT_FOUND", "message": "no customer cus_1"}
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        (httpx.ReadTimeout("the answer never came"), 204),
+        (httpx.RemoteProtocolError("peer closed the connection"), 204),
+        (httpx.Response(503), 204),
+        (httpx.Response(502), 204),
+        # Proof that the first attempt did nothing: its 404 is the truth.
+        (httpx.Response(429), 404),
+        (httpx.ConnectError("refused"), 404),
+    ],
+    ids=["read-timeout", "dropped", "503", "502", "429", "connect-error"],
+)
+def test_a_delete_applied_by_an_attempt_whose_answer_was_lost_succeeds(
+    first: httpx.Response | Exception, expected: int, options: ClientOptions, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The first DELETE deleted, but its answer was lost; the retry finds nothing. The caller asked
+    for the resource to be gone and it is: 204, not NotFoundError (the bug: a NotFoundError although
+    the delete succeeded). Unless the first attempt provably did nothing."""
+    caplog.set_level(logging.INFO, logger="fastn_client")
+    script = Script([first, httpx.Response(404, json=NOT_FOUND, headers={"x-request-id": "req_2"})])
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        response = client.delete(DELETE_URL)
+    assert (script.attempts, response.status_code) == (2, expected)
+    if expected == 204:
+        assert response.content == b"" and response.headers["x-request-id"] == "req_2"
+        assert "content-type" not in response.headers
+        assert any("deleted it" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.asyncio
+async def test_a_delete_applied_by_an_attempt_whose_answer_was_lost_succeeds_async(options: ClientOptions) -> None:
+    script = Script([httpx.ReadTimeout("lost"), httpx.Response(404, json=NOT_FOUND)])
+    async with httpx.AsyncClient(transport=AsyncFastnTransport(script.transport(), options=options)) as client:
+        response = await client.delete(DELETE_URL)
+    assert (script.attempts, response.status_code) == (2, 204)
+
+
+def test_a_first_delete_that_finds_nothing_is_404(options: ClientOptions) -> None:
+    script = Script([httpx.Response(404, json=NOT_FOUND)])
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        assert client.delete(DELETE_URL).status_code == 404
+
+
+def test_a_retried_get_that_finds_nothing_is_still_404(options: ClientOptions) -> None:
+    script = Script([httpx.ReadTimeout("lost"), httpx.Response(404, json=NOT_FOUND)])
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        assert client.get(DELETE_URL).status_code == 404
+
+
+# --- the deadline bounds the whole call, slow bodies included ---------------
+
+
+class _Trickle(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body arriving one byte every half second (on the fake clock), forever if let."""
+
+    def __init__(self, clock: FakeClock, limit: int = 10_000) -> None:
+        self._clock = clock
+        self._limit = limit
+        self.sent = 0
+        self.closed = False
+
+    def _next(self) -> bytes:
+        self._clock.advance(0.5)
+        self.sent += 1
+        return b" "
+
+    def __iter__(self) -> Iterator[bytes]:
+        while self.sent < self._limit:
+            yield self._next()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        while self.sent < self._limit:
+            yield self._next()
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+def test_the_deadline_bounds_a_body_sent_one_byte_every_half_second(options: ClientOptions, clock: FakeClock) -> None:
+    """The bug: a 3 s deadline did not bound one attempt, and such a server held a call for 29 s."""
+    body = _Trickle(clock)
+    script = Script([lambda _: httpx.Response(200, stream=body)])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=3.0))
+    with httpx.Client(transport=transport) as client, pytest.raises(APITimeoutError) as caught:
+        client.get(URL)
+    assert clock() - START <= 3.5 and body.sent <= 7
+    assert "3 s deadline passed while the body was arriving" in str(caught.value)
+    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+    assert body.closed and script.attempts == 1
+
+
+@pytest.mark.asyncio
+async def test_the_deadline_bounds_a_slow_body_async(options: ClientOptions, clock: FakeClock) -> None:
+    body = _Trickle(clock)
+    script = Script([lambda _: httpx.Response(200, stream=body)])
+    transport = AsyncFastnTransport(script.transport(), options=attrs.evolve(options, deadline=3.0))
+    async with httpx.AsyncClient(transport=transport) as client:
+        with pytest.raises(APITimeoutError):
+            await client.get(URL)
+    assert clock() - START <= 3.5 and body.closed
+
+
+def test_a_slow_body_that_ends_before_the_deadline_is_read(options: ClientOptions, clock: FakeClock) -> None:
+    body = _Trickle(clock, limit=4)  # 2 s in all
+    script = Script([lambda _: httpx.Response(200, stream=body)])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=3.0))
+    with httpx.Client(transport=transport) as client:
+        assert client.get(URL).content == b"    "
+
+
+def test_without_a_deadline_a_slow_body_is_read_whole(options: ClientOptions, clock: FakeClock) -> None:
+    body = _Trickle(clock, limit=20)
+    script = Script([lambda _: httpx.Response(200, stream=body)])
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=None))
+    with httpx.Client(transport=transport) as client:
+        assert len(client.get(URL).content) == 20
+    assert script.requests[0].extensions["timeout"]["read"] == 5.0  # the client's own, untouched
+
+
+def test_each_attempt_s_timeouts_are_cut_to_the_time_left(options: ClientOptions, clock: FakeClock) -> None:
+    seen: list[dict[str, float]] = []
+    answers = [httpx.Response(429, headers={"Retry-After": "4"}), httpx.Response(200)]
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        return answers.pop(0)
+
+    transport = FastnTransport(httpx.MockTransport(record), options=attrs.evolve(options, deadline=10.0))
+    with httpx.Client(transport=transport, timeout=httpx.Timeout(30.0, connect=5.0)) as client:
+        assert client.get(URL).status_code == 200
+    assert seen == [
+        {"connect": 5.0, "read": 10.0, "write": 10.0, "pool": 10.0},
+        {"connect": 5.0, "read": 6.0, "write": 6.0, "pool": 6.0},  # 4 s of Retry-After later
+    ]
+
+
+@pytest.mark.asyncio
+async def test_each_attempt_s_timeouts_are_cut_async(options: ClientOptions) -> None:
+    seen: list[dict[str, float]] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        return httpx.Response(200)
+
+    transport = AsyncFastnTransport(httpx.MockTransport(record), options=attrs.evolve(options, deadline=2.0))
+    async with httpx.AsyncClient(transport=transport, timeout=None) as client:  # noqa: S113 - the deadline bounds it
+        await client.get(URL)
+    assert seen == [{"connect": 2.0, "read": 2.0, "write": 2.0, "pool": 2.0}]
+
+
+# --- a wait a caller would notice is logged at INFO -------------------------
+
+
+def test_a_wait_over_a_second_is_logged_at_info_with_why_and_how_long(
+    options: ClientOptions, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="fastn_client")
+    script = Script([httpx.Response(503), httpx.Response(429, headers={"Retry-After": "57"}), httpx.Response(200)])
+    with httpx.Client(transport=FastnTransport(script.transport(), options=options)) as client:
+        client.get(URL)
+    levels = [(record.levelno, record.getMessage()) for record in caplog.records if record.name == "fastn_client"]
+    assert levels[0][0] == logging.DEBUG and "in 0.25 s" in levels[0][1]
+    assert levels[1][0] == logging.INFO and "(status 429)" in levels[1][1] and "in 57.00 s" in levels[1][1]

@@ -33,7 +33,7 @@ def _steps() -> list[httpx.Response | Exception]:
         httpx.ConnectError("refused"),
         httpx.ConnectError("refused"),
         httpx.ConnectError("refused"),  # APIConnectionError
-        httpx.ReadTimeout("slow"),  # POST: APITimeoutError
+        *[httpx.ReadTimeout("slow")] * 3,  # POST, with its idempotency key: retried, then APITimeoutError
     ]
 
 

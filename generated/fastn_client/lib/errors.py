@@ -38,6 +38,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import attrs
 import httpx
@@ -73,6 +74,8 @@ __all__ = [
 # A non-JSON error body (an HTML page from a proxy, say) is quoted in the
 # message only this far: enough to recognise it, short enough for a log line.
 _TEXT_BODY_LIMIT = 200
+# str() of an error names this many of its per-field details, then "and N more".
+_DETAILS_SHOWN = 5
 # What a machine code looks like (UPPER_SNAKE_CASE), to tell one from a sentence.
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
 
@@ -117,7 +120,23 @@ class ErrorDetail:
 
 
 class FastnError(Exception):
-    """Base class of every error this client raises on purpose."""
+    """Base class of every error this client raises on purpose.
+
+    Every one pickles and copies with its attributes (``copy.copy``, ``pickle``, a
+    ``ProcessPoolExecutor`` worker's exception): Python would rebuild an exception as
+    ``cls(*args)``, which these keyword-only constructors refuse.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[FastnError], args: tuple[object, ...], state: dict[str, Any]) -> FastnError:
+    """Unpickle a :class:`FastnError`: its message and attributes as they were, no constructor run."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class APIConnectionError(FastnError):
@@ -259,11 +278,18 @@ class APIStatusError(FastnError):
 
     def _describe(self) -> str:
         # "404 NOT_FOUND: Customer not found (GET https://…, request req_123)"
+        # "422 VALIDATION_ERROR: Invalid body (POST https://…): /slug: does not match …; /name: is required"
         status = f"{self.status_code} {self.code}" if self.code else str(self.status_code)
         where = str(self.request)
         if self.request_id:
             where += f", request {self.request_id}"
-        return f"{status}: {self.message} ({where})"
+        text = f"{status}: {self.message} ({where})"
+        named = [detail for detail in self.details if detail.field or detail.message]
+        if named:
+            shown = "; ".join(_detail_text(detail) for detail in named[:_DETAILS_SHOWN])
+            more = len(named) - _DETAILS_SHOWN
+            text += f": {shown}" + (f"; and {more} more" if more > 0 else "")
+        return text
 
 
 class BadRequestError(APIStatusError):
@@ -283,7 +309,13 @@ class NotFoundError(APIStatusError):
 
 
 class ConflictError(APIStatusError):
-    """409: the resource changed meanwhile, or already exists."""
+    """409: the resource changed meanwhile (``VERSION_MISMATCH``), or already exists (``CONFLICT``)."""
+
+    @property
+    def current_revision(self) -> int | None:
+        """With ``VERSION_MISMATCH``: the resource's revision now (the body's ``currentRevision``), if sent."""
+        value = self.body.get("currentRevision") if isinstance(self.body, dict) else None
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class UnprocessableEntityError(APIStatusError):
@@ -335,6 +367,12 @@ def _body_bytes(response: httpx.Response) -> bytes:
 def _str_field(mapping: Mapping[str, object], name: str) -> str | None:
     value = mapping.get(name)
     return value if isinstance(value, str) and value else None
+
+
+def _detail_text(detail: ErrorDetail) -> str:
+    if detail.field and detail.message:
+        return f"{detail.field}: {detail.message}"
+    return detail.field or detail.message or ""
 
 
 def _details(raw: object) -> tuple[ErrorDetail, ...]:

@@ -7,11 +7,14 @@ exponential of ``backoff_strategy``) are httpx-retries' own:
 
 * idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) retry connection
   failures, timeouts, broken exchanges and 408/429/500/502/503/504;
-* every other method (POST, PATCH) retries only what proves the request was
-  not processed: a 429, or failing to connect (connect error or timeout, or
-  no pooled connection becoming free). Never a 5xx or a read timeout: the
-  server may have created the resource, and a duplicate create is worse
-  than an error.
+* a request with an ``Idempotency-Key`` (every POST, unless
+  ``ClientOptions(idempotency_keys=False)``) gets the same rules: the server
+  answers a repeat of the key with the first answer and creates nothing more;
+* every other request (a POST or PATCH without a key) retries only what
+  proves it was not processed: a 429, or failing to connect (connect error
+  or timeout, or no pooled connection becoming free). Never a 5xx or a read
+  timeout: the server may have created the resource, and a duplicate create
+  is worse than an error.
 
 The loop around them is not httpx-retries' ``RetryTransport``: see
 ``overrides/README.md`` for what it lacks and :mod:`.transport` for the loop.
@@ -26,13 +29,14 @@ import httpx
 from httpx_retries import Retry
 
 from .constants import (
+    IDEMPOTENCY_KEY_HEADER,
     IDEMPOTENT_METHODS,
     IDEMPOTENT_RETRY_STATUSES,
     UNPROCESSED_RETRY_STATUSES,
 )
 from .options import ClientOptions
 
-__all__ = ["RetryRules", "backoff_delay"]
+__all__ = ["NOT_SENT", "RetryRules", "backoff_delay"]
 
 # Failures of an exchange that may be retried when sending twice is harmless.
 _ANY_TRANSPORT_FAILURE: tuple[type[Exception], ...] = (
@@ -41,7 +45,7 @@ _ANY_TRANSPORT_FAILURE: tuple[type[Exception], ...] = (
     httpx.RemoteProtocolError,
 )
 # Failures that happen before a single byte of the request left this process.
-_NOT_SENT: tuple[type[Exception], ...] = (
+NOT_SENT: tuple[type[Exception], ...] = (
     httpx.ConnectError,
     httpx.ConnectTimeout,
     httpx.PoolTimeout,
@@ -65,12 +69,14 @@ class RetryRules:
                 IDEMPOTENT_RETRY_STATUSES,
                 _ANY_TRANSPORT_FAILURE,
             ),
-            unprocessed=_policy(options, ("POST", "PATCH"), UNPROCESSED_RETRY_STATUSES, _NOT_SENT),
+            unprocessed=_policy(options, ("POST", "PATCH"), UNPROCESSED_RETRY_STATUSES, NOT_SENT),
         )
 
-    def for_method(self, method: str) -> Retry:
-        """The policy for ``method``: idempotent ones get the broad rules."""
-        return self.idempotent if self.idempotent.is_retryable_method(method) else self.unprocessed
+    def for_request(self, request: httpx.Request) -> Retry:
+        """The policy for ``request``: an idempotent method, or an idempotency key, gets the broad rules."""
+        if self.idempotent.is_retryable_method(request.method) or IDEMPOTENCY_KEY_HEADER in request.headers:
+            return self.idempotent
+        return self.unprocessed
 
 
 def _policy(

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from typing import Final
 
-#: Name of the logger every debug line of the runtime goes to.
+#: Name of the logger every line of the runtime goes to.
 LOGGER_NAME: Final = "fastn_client"
+#: Environment variable that turns the package's logging on: ``info`` or ``debug``.
+LOG_ENV: Final = "FASTN_LOG"
+#: A wait (pacing, a retry's backoff, a waiter's poll) longer than this many seconds is logged
+#: at INFO, with why and for how long: a call that blocks should say so. Shorter ones at DEBUG.
+LONG_WAIT: Final = 1.0
 
 # --- Retries -----------------------------------------------------------------
 
@@ -35,6 +40,9 @@ IDEMPOTENT_RETRY_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
 #: Statuses that prove a request was not processed, so that even a POST may be
 #: sent again: only 429 (refused before any work was done).
 UNPROCESSED_RETRY_STATUSES: Final = frozenset({429})
+#: Whether the client gives every POST without an ``Idempotency-Key`` one of its own (and so may
+#: retry it like an idempotent request).
+DEFAULT_IDEMPOTENCY_KEYS: Final = True
 
 # --- Rate-limit pacing -------------------------------------------------------
 
@@ -51,3 +59,4 @@ RATE_LIMIT_REMAINING_HEADER: Final = "x-ratelimit-remaining"
 RATE_LIMIT_RESET_HEADER: Final = "x-ratelimit-reset"
 RETRY_AFTER_HEADER: Final = "retry-after"
 REQUEST_ID_HEADER: Final = "x-request-id"
+IDEMPOTENCY_KEY_HEADER: Final = "idempotency-key"

@@ -27,6 +27,7 @@ from .constants import (
     DEFAULT_BACKOFF_INITIAL,
     DEFAULT_BACKOFF_MAX,
     DEFAULT_DEADLINE,
+    DEFAULT_IDEMPOTENCY_KEYS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_RETRY_AFTER_CEILING,
 )
@@ -104,16 +105,24 @@ class ClientOptions:
         jitter: ``"full"`` (default) draws each delay from [0, d], which
             spreads a crowd of clients best; ``"equal"`` from [d/2, d], which
             guarantees a minimum pause.
-        deadline: Seconds from the first attempt after which no retry starts
-            and no pacing wait is begun (default 120); ``None`` for no limit.
-            It is checked between attempts: one attempt's own duration is
-            bounded by the httpx timeout, not by this.
+        deadline: Seconds from the first attempt by which the whole call,
+            retries, waits and slow bodies included, ends (default 120):
+            no retry or pacing wait starts that would end later, each
+            attempt's timeouts are cut to what is left, and a body still
+            arriving when it passes is abandoned (``APITimeoutError``).
+            ``None`` for no limit.
         retry_after_ceiling: A wait longer than this (default 60 s), asked by
             ``Retry-After`` or needed for the rate-limit budget, is not slept:
             the 429/503 is surfaced at once (pacing sends the request and lets
             the server answer).
         pacing: Hold requests back while the key's rate-limit budget is spent
             (default ``True``).
+        idempotency_keys: Give every POST that has no ``Idempotency-Key`` header
+            a fresh one (default ``True``), so that the server can tell a retry
+            from a new request; a request with a key, given or generated, is
+            retried like a GET (on timeouts, dropped connections and 5xx).
+            ``False`` sends POSTs without one and retries them only when they
+            provably were not processed (429, failed connect).
         pacer: Where budgets are kept; ``None`` (default) is the process-wide
             ``SHARED_PACER``. Tests pass their own for isolation.
         on_retry: Called with a :class:`RetryEvent` before each retry sleep.
@@ -133,6 +142,7 @@ class ClientOptions:
     deadline: float | None = attrs.field(default=DEFAULT_DEADLINE, validator=_positive)
     retry_after_ceiling: float = attrs.field(default=DEFAULT_RETRY_AFTER_CEILING, validator=_non_negative)
     pacing: bool = True
+    idempotency_keys: bool = DEFAULT_IDEMPOTENCY_KEYS
     pacer: RateLimitPacer | None = None
     on_retry: Callable[[RetryEvent], None] | None = None
     on_pacing: Callable[[PacingEvent], None] | None = None

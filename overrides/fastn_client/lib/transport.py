@@ -9,6 +9,12 @@ Each request goes round one loop::
 
     wait for rate-limit budget -> send -> answer retryable? -> sleep -> again
 
+A POST without an ``Idempotency-Key`` is given one first (unless
+``ClientOptions(idempotency_keys=False)``), which makes it as safe to retry as
+a GET. The options' ``deadline`` bounds the whole loop: every attempt's
+timeouts are cut to the time left, and a body still arriving when the
+deadline passes is abandoned.
+
 A transport is the narrowest seam httpx offers: below redirects, auth and
 cookies, so every attempt (and only real network attempts) is paced and
 counted, and the generated code needs no change beyond choosing the
@@ -26,19 +32,38 @@ from __future__ import annotations
 
 import logging
 import math
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import cast
 
 import httpx
 
-from .constants import IDEMPOTENT_METHODS, IDEMPOTENT_RETRY_STATUSES, LOGGER_NAME
+from .constants import (
+    IDEMPOTENCY_KEY_HEADER,
+    IDEMPOTENT_METHODS,
+    IDEMPOTENT_RETRY_STATUSES,
+    LOGGER_NAME,
+    LONG_WAIT,
+    UNPROCESSED_RETRY_STATUSES,
+)
 from .errors import connection_error_from
 from .headers import retry_after_from
 from .options import ClientOptions, PacingEvent, RetryEvent
 from .pacing import SHARED_PACER, Ticket, bucket_id
-from .retries import RetryRules, backoff_delay
+from .retries import NOT_SENT, RetryRules, backoff_delay
 
 __all__ = ["AsyncFastnTransport", "FastnTransport"]
 
 logger = logging.getLogger(LOGGER_NAME)
+
+_TIMEOUT_KINDS = ("connect", "read", "write", "pool")
+# Headers of a 404 that do not describe the 204 put in its place.
+_BODY_HEADERS = frozenset({"content-length", "content-type", "content-encoding", "transfer-encoding"})
+
+
+def _wait_level(delay: float) -> int:
+    """INFO for a wait a caller would notice (over ``LONG_WAIT``), DEBUG for the rest."""
+    return logging.INFO if delay > LONG_WAIT else logging.DEBUG
 
 
 class _Attempts:
@@ -54,14 +79,51 @@ class _Attempts:
     def __init__(self, request: httpx.Request, options: ClientOptions, rules: RetryRules) -> None:
         self._request = request
         self._options = options
-        self._retry = rules.for_method(request.method)
+        if options.idempotency_keys and request.method == "POST" and IDEMPOTENCY_KEY_HEADER not in request.headers:
+            # One key for every attempt of this request: the server answers a repeat with the first answer.
+            request.headers[IDEMPOTENCY_KEY_HEADER] = str(uuid.uuid4())
+        self._retry = rules.for_request(request)
         started = options.clock()
         self._deadline_at = math.inf if options.deadline is None else started + options.deadline
+        self._timeouts = dict(request.extensions.get("timeout") or {})
         pacer = options.pacer if options.pacer is not None else SHARED_PACER
         self._pacer = pacer if options.pacing else None
         self._bucket = bucket_id(request) if self._pacer is not None else ""
         self._ticket: Ticket | None = None
         self._pending: RetryEvent | None = None
+        # Whether an earlier attempt may have been applied though its answer never arrived.
+        self._maybe_applied = False
+
+    # --- the deadline --------------------------------------------------------
+
+    def bound_attempt(self) -> None:
+        """Cut this attempt's timeouts (connect, read, write, pool) to the time left before the deadline."""
+        if self._deadline_at == math.inf:
+            return
+        left = max(self._deadline_at - self._options.clock(), 0.001)
+        bounded: dict[str, float] = {}
+        for kind in _TIMEOUT_KINDS:
+            given = self._timeouts.get(kind)
+            bounded[kind] = left if given is None else min(given, left)
+        self._request.extensions["timeout"] = bounded
+
+    def check_deadline(self) -> None:
+        """Raise ``httpx.ReadTimeout`` once the deadline has passed (checked as a body arrives)."""
+        if self._options.clock() > self._deadline_at:
+            raise httpx.ReadTimeout(
+                f"the {self._options.deadline:g} s deadline passed while the body was arriving",
+                request=self._request,
+            )
+
+    def bound_body(self, response: httpx.Response) -> None:
+        """Make reading ``response``'s body raise once the deadline passes, however slowly it trickles in."""
+        if self._deadline_at != math.inf:
+            response.stream = _DeadlineStream(cast(httpx.SyncByteStream, response.stream), self)
+
+    def abound_body(self, response: httpx.Response) -> None:
+        """Async twin of :meth:`bound_body`."""
+        if self._deadline_at != math.inf:
+            response.stream = _AsyncDeadlineStream(cast(httpx.AsyncByteStream, response.stream), self)
 
     # --- pacing --------------------------------------------------------------
 
@@ -86,7 +148,8 @@ class _Attempts:
             )
             self._ticket = self._pacer.force(self._bucket)
             return None
-        logger.debug(
+        logger.log(
+            _wait_level(outcome.delay),
             "Pacing %s %s: waiting %.2f s for the rate-limit budget (remaining %s, reset at %s)",
             self._request.method,
             self._request.url.path,
@@ -121,6 +184,8 @@ class _Attempts:
         """Learn from an answer; return the delay before retrying, or ``None`` to return it."""
         self._settle(response.headers)
         status = response.status_code
+        if self._maybe_applied and status == 404 and self._request.method == "DELETE":
+            return None  # see outcome(): an earlier attempt deleted it
         if not self._retry.is_retryable_status_code(status):
             if status in IDEMPOTENT_RETRY_STATUSES:
                 logger.debug(
@@ -131,7 +196,26 @@ class _Attempts:
                 )
             return None
         retry_after = retry_after_from(response.headers, now=self._options.clock())
-        return self._schedule(f"status {status}", status_code=status, retry_after=retry_after)
+        delay = self._schedule(f"status {status}", status_code=status, retry_after=retry_after)
+        if delay is not None and status not in UNPROCESSED_RETRY_STATUSES:
+            self._maybe_applied = True  # a 5xx or 408 may come after the work was done
+        return delay
+
+    def outcome(self, response: httpx.Response) -> httpx.Response:
+        """The answer to return: ``response``, unless it is a retried DELETE's 404.
+
+        A DELETE whose earlier attempt timed out, lost its connection or met a 5xx may have
+        been applied; a retry then finds nothing to delete. The caller asked for the resource
+        to be gone, and it is: the 404 becomes a 204 (with the 404's other headers).
+        """
+        if not (self._maybe_applied and response.status_code == 404 and self._request.method == "DELETE"):
+            return response
+        logger.info(
+            "DELETE %s answered 404 after an attempt whose answer was lost: that attempt deleted it; returning 204",
+            self._request.url.path,
+        )
+        headers = [(name, value) for name, value in response.headers.multi_items() if name.lower() not in _BODY_HEADERS]
+        return httpx.Response(204, headers=headers, request=self._request)
 
     def on_error(self, exc: httpx.TransportError) -> float | None:
         """Learn from a failed attempt; return the delay before retrying, or ``None`` to raise."""
@@ -150,7 +234,10 @@ class _Attempts:
                 reason,
             )
             return None
-        return self._schedule(type(exc).__name__, error=exc)
+        delay = self._schedule(type(exc).__name__, error=exc)
+        if delay is not None and not isinstance(exc, NOT_SENT):
+            self._maybe_applied = True  # the request may have arrived; only its answer is known lost
+        return delay
 
     def _schedule(
         self,
@@ -196,7 +283,8 @@ class _Attempts:
             )
             return None
         attempt = retry.attempts_made + 1
-        logger.debug(
+        logger.log(
+            _wait_level(delay),
             "Retrying %s %s (%s): retry %d of %d in %.2f s",
             method,
             path,
@@ -228,6 +316,38 @@ class _Attempts:
         event, self._pending = self._pending, None
         if event is not None and self._options.on_retry is not None:
             self._options.on_retry(event)
+
+
+class _DeadlineStream(httpx.SyncByteStream):
+    """A response body that raises ``httpx.ReadTimeout`` once the call's deadline passes."""
+
+    def __init__(self, inner: httpx.SyncByteStream, attempts: _Attempts) -> None:
+        self._inner = inner
+        self._attempts = attempts
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            self._attempts.check_deadline()
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncDeadlineStream(httpx.AsyncByteStream):
+    """Async twin of :class:`_DeadlineStream`."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, attempts: _Attempts) -> None:
+        self._inner = inner
+        self._attempts = attempts
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            self._attempts.check_deadline()
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
 
 
 def _read_body(response: httpx.Response) -> None:
@@ -285,8 +405,10 @@ class FastnTransport(httpx.BaseTransport):
         while True:
             while (wait := attempts.pace()) is not None:
                 sleep(wait)
+            attempts.bound_attempt()
             try:
                 response = self._inner.handle_request(request)
+                attempts.bound_body(response)
                 _read_body(response)
             except httpx.TransportError as exc:
                 delay = attempts.on_error(exc)
@@ -298,7 +420,7 @@ class FastnTransport(httpx.BaseTransport):
             else:
                 delay = attempts.on_response(response)
                 if delay is None:
-                    return response
+                    return attempts.outcome(response)
                 response.close()
             attempts.announce_retry()
             sleep(delay)
@@ -342,8 +464,10 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
         while True:
             while (wait := attempts.pace()) is not None:
                 await sleep(wait)
+            attempts.bound_attempt()
             try:
                 response = await self._inner.handle_async_request(request)
+                attempts.abound_body(response)
                 await _aread_body(response)
             except httpx.TransportError as exc:
                 delay = attempts.on_error(exc)
@@ -355,7 +479,7 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
             else:
                 delay = attempts.on_response(response)
                 if delay is None:
-                    return response
+                    return attempts.outcome(response)
                 await response.aclose()
             attempts.announce_retry()
             await sleep(delay)
