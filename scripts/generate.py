@@ -5,7 +5,9 @@ The generated distribution is a pure function of three inputs:
     openapi/fastn.yaml  --openapi-python-client-->  generated/  <--  overrides/
     generator-config.yml        (+ overrides/templates/)           (fastn_client/**)
 
-Steps: run the pinned generator with the config and the custom templates into a temporary
+Steps: read the resource client's surface from the spec (`scripts/sdk_surface.py`: which
+resource and method each operation is) and give it to the templates as `_sdk_surface.jinja`;
+run the pinned generator with the config and the custom templates into a temporary
 directory (`--fail-on-warning`, so a spec problem stops the build with the generator's message
 naming the operation or schema); merge every file of `overrides/fastn_client/` into the
 package at the same relative path, refusing to overwrite a generated file (a generated file
@@ -36,10 +38,13 @@ from importlib import metadata
 from pathlib import Path
 
 import fastn_spec
+from sdk_surface import SurfaceError, surface
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "generator-config.yml"
 TEMPLATES = ROOT / "overrides" / "templates"
+SURFACE_SCRIPT = ROOT / "scripts" / "sdk_surface.py"
+SURFACE_TEMPLATE = "_sdk_surface.jinja"
 PACKAGE_OVERRIDES = ROOT / "overrides" / "fastn_client"
 PACKAGE = "fastn_client"
 PROVENANCE = "PROVENANCE.json"
@@ -72,9 +77,22 @@ def count_operations(spec: Path) -> int:
     return len(fastn_spec.operations(fastn_spec.load(spec)))
 
 
+def prepare_templates(spec: Path, workdir: Path) -> Path:
+    """The custom templates plus this spec's surface (`_sdk_surface.jinja`), in a directory of `workdir`."""
+    templates = workdir / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    try:
+        found = surface(fastn_spec.load(spec))
+    except (fastn_spec.SpecError, SurfaceError) as error:
+        raise GenerationError(f"the resource client cannot be built from {spec}: {error}") from error
+    (templates / SURFACE_TEMPLATE).write_text(found.to_jinja(), encoding="utf-8")
+    return templates
+
+
 def run_generator(spec: Path, workdir: Path) -> Path:
     """Run openapi-python-client into `workdir`; return the distribution directory."""
     out = workdir / "fastn-client"
+    templates = prepare_templates(spec, workdir)
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ)
     # The config's post-hooks call `ruff`: make sure it is the pinned one from this venv.
@@ -87,7 +105,7 @@ def run_generator(spec: Path, workdir: Path) -> Path:
         "--config",
         str(CONFIG),
         "--custom-template-path",
-        str(TEMPLATES),
+        str(templates),
         "--meta",
         "poetry",
         "--output-path",
@@ -133,6 +151,7 @@ def write_provenance(out: Path, spec: Path, merged: list[str]) -> None:
             },
             "config": {"path": "generator-config.yml", "sha256": sha256_file(CONFIG)},
             "overrides": {"path": "overrides/", "sha256": sha256_tree(ROOT / "overrides")},
+            "surface": {"path": "scripts/sdk_surface.py", "sha256": sha256_file(SURFACE_SCRIPT)},
         },
         "operations": count_operations(spec),
         "merged_overrides": merged,
@@ -179,11 +198,18 @@ def stale_inputs(out: Path | None = None, spec: Path | None = None) -> list[str]
         "spec": sha256_file(spec),
         "config": sha256_file(CONFIG),
         "overrides": sha256_tree(ROOT / "overrides"),
+        "surface": sha256_file(SURFACE_SCRIPT),
+    }
+    paths = {
+        "spec": "openapi/fastn.yaml",
+        "config": "generator-config.yml",
+        "overrides": "overrides/",
+        "surface": "scripts/sdk_surface.py",
     }
     stale = [
-        f"{inputs[name]['path']} changed since the last generation"
+        f"{inputs.get(name, {}).get('path', paths[name])} changed since the last generation"
         for name, digest in current.items()
-        if inputs[name]["sha256"] != digest
+        if inputs.get(name, {}).get("sha256") != digest
     ]
     for source in sorted(_files(PACKAGE_OVERRIDES)):
         relative = source.relative_to(PACKAGE_OVERRIDES).as_posix()

@@ -1,5 +1,12 @@
 """A client library for accessing Fastn API"""
 
+from .api import (
+    BUILD_STATUS_AWAITING_CALLER,
+    BUILD_STATUS_FINAL,
+    EXECUTION_STATUS_FINAL,
+    AsyncFastn,
+    Fastn,
+)
 from .client import AuthenticatedClient, Client
 from .lib import (
     APIConnectionError,
@@ -20,26 +27,41 @@ from .lib import (
     UnprocessableEntityError,
 )
 from .lib.logs import setup_logging
+from .lib.pagination import AsyncPage, AsyncPaginator, SyncPage
+from .lib.request_options import NOT_GIVEN, NotGiven, RequestOptions
+from .lib.waiters import WaitTimeoutError
 
 setup_logging()  # FASTN_LOG=info|debug: the package's lines to standard error
 
 __all__ = (
+    "EXECUTION_STATUS_FINAL",
+    "BUILD_STATUS_FINAL",
+    "BUILD_STATUS_AWAITING_CALLER",
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncFastn",
+    "AsyncPage",
+    "AsyncPaginator",
     "AuthenticatedClient",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "ClientOptions",
     "ConflictError",
+    "Fastn",
     "FastnError",
     "InternalServerError",
     "NotFoundError",
+    "NotGiven",
     "PacingEvent",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestOptions",
     "RetryEvent",
+    "SyncPage",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
 )

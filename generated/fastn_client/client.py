@@ -91,7 +91,7 @@ class Client:
         """A copy of this client that also sends ``cookies``; this client is unchanged."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> Self:
+    def with_timeout(self, timeout: httpx.Timeout | None) -> Self:
         """A copy of this client with another timeout; this client is unchanged."""
         return evolve(self, timeout=timeout)
 

@@ -44,6 +44,15 @@ UNPROCESSED_RETRY_STATUSES: Final = frozenset({429})
 #: retry it like an idempotent request).
 DEFAULT_IDEMPOTENCY_KEYS: Final = True
 
+# --- Waiting for long-running work (executions, AI builds) -------------------
+
+#: How long a waiter polls before it raises WaitTimeoutError (seconds).
+DEFAULT_WAIT_TIMEOUT: Final = 600.0
+#: First pause between two polls (seconds); each further pause doubles it.
+DEFAULT_POLL_INTERVAL: Final = 1.0
+#: Upper bound of one pause between two polls (seconds), unless Retry-After asks for more.
+DEFAULT_POLL_INTERVAL_MAX: Final = 10.0
+
 # --- Rate-limit pacing -------------------------------------------------------
 
 #: While other requests of the same key are in flight, the pacer re-checks

@@ -19,9 +19,9 @@ import os
 import sys
 from collections.abc import Mapping
 
-from .constants import LOG_ENV, LOGGER_NAME
+from .constants import LOG_ENV, LOGGER_NAME, LONG_WAIT
 
-__all__ = ["setup_logging"]
+__all__ = ["setup_logging", "wait_level"]
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 _FORMAT = "[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"
@@ -29,6 +29,11 @@ _FORMAT = "[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"
 
 class _Handler(logging.StreamHandler):  # type: ignore[type-arg]
     """The handler ``FASTN_LOG`` installs (a class of its own, so it is installed once)."""
+
+
+def wait_level(delay: float) -> int:
+    """The level of a line announcing a wait: INFO when a caller would notice it (over ``LONG_WAIT``), else DEBUG."""
+    return logging.INFO if delay > LONG_WAIT else logging.DEBUG
 
 
 def setup_logging(environ: Mapping[str, str] | None = None) -> None:

@@ -43,11 +43,11 @@ from .constants import (
     IDEMPOTENT_METHODS,
     IDEMPOTENT_RETRY_STATUSES,
     LOGGER_NAME,
-    LONG_WAIT,
     UNPROCESSED_RETRY_STATUSES,
 )
 from .errors import connection_error_from
 from .headers import retry_after_from
+from .logs import wait_level
 from .options import ClientOptions, PacingEvent, RetryEvent
 from .pacing import SHARED_PACER, Ticket, bucket_id
 from .retries import NOT_SENT, RetryRules, backoff_delay
@@ -59,11 +59,6 @@ logger = logging.getLogger(LOGGER_NAME)
 _TIMEOUT_KINDS = ("connect", "read", "write", "pool")
 # Headers of a 404 that do not describe the 204 put in its place.
 _BODY_HEADERS = frozenset({"content-length", "content-type", "content-encoding", "transfer-encoding"})
-
-
-def _wait_level(delay: float) -> int:
-    """INFO for a wait a caller would notice (over ``LONG_WAIT``), DEBUG for the rest."""
-    return logging.INFO if delay > LONG_WAIT else logging.DEBUG
 
 
 class _Attempts:
@@ -149,7 +144,7 @@ class _Attempts:
             self._ticket = self._pacer.force(self._bucket)
             return None
         logger.log(
-            _wait_level(outcome.delay),
+            wait_level(outcome.delay),
             "Pacing %s %s: waiting %.2f s for the rate-limit budget (remaining %s, reset at %s)",
             self._request.method,
             self._request.url.path,
@@ -284,7 +279,7 @@ class _Attempts:
             return None
         attempt = retry.attempts_made + 1
         logger.log(
-            _wait_level(delay),
+            wait_level(delay),
             "Retrying %s %s (%s): retry %d of %d in %.2f s",
             method,
             path,

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.build_job import BuildJob
 from ...models.error import Error
 from ...types import Response, to_status
@@ -97,6 +98,7 @@ def sync_detailed(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[BuildJob | Error]:
     """Get an AI build job
 
@@ -105,22 +107,30 @@ def sync_detailed(
 
     Args:
         build_id (str): Identifier of the build job.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[BuildJob | Error]
+        Response[BuildJob | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         build_id=build_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -129,6 +139,7 @@ def sync(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> BuildJob:
     """Get an AI build job
 
@@ -137,6 +148,7 @@ def sync(
 
     Args:
         build_id (str): Identifier of the build job.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -153,10 +165,14 @@ def sync(
     kwargs = _get_kwargs(
         build_id=build_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -165,6 +181,7 @@ async def asyncio_detailed(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[BuildJob | Error]:
     """Get an AI build job
 
@@ -173,20 +190,28 @@ async def asyncio_detailed(
 
     Args:
         build_id (str): Identifier of the build job.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[BuildJob | Error]
+        Response[BuildJob | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         build_id=build_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -195,6 +220,7 @@ async def asyncio(
     build_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> BuildJob:
     """Get an AI build job
 
@@ -203,6 +229,7 @@ async def asyncio(
 
     Args:
         build_id (str): Identifier of the build job.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -219,7 +246,11 @@ async def asyncio(
     kwargs = _get_kwargs(
         build_id=build_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

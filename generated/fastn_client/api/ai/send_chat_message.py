@@ -5,6 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.chat_reply import ChatReply
 from ...models.chat_request import ChatRequest
 from ...models.error import Error
@@ -116,6 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ChatRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[ChatReply | Error]:
     """Send a message to the AI agent
 
@@ -126,23 +128,31 @@ def sync_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ChatRequest): A message to the AI agent.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[ChatReply | Error]
+        Response[ChatReply | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -152,6 +162,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ChatRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> ChatReply:
     """Send a message to the AI agent
 
@@ -162,6 +173,7 @@ def sync(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ChatRequest): A message to the AI agent.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -179,10 +191,14 @@ def sync(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -192,6 +208,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ChatRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[ChatReply | Error]:
     """Send a message to the AI agent
 
@@ -202,21 +219,29 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ChatRequest): A message to the AI agent.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[ChatReply | Error]
+        Response[ChatReply | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -226,6 +251,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ChatRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> ChatReply:
     """Send a message to the AI agent
 
@@ -236,6 +262,7 @@ async def asyncio(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ChatRequest): A message to the AI agent.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -253,7 +280,11 @@ async def asyncio(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

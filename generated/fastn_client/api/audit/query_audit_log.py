@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.actor_type import ActorType
 from ...models.audit_event_list import AuditEventList
 from ...models.audit_outcome import AuditOutcome
@@ -148,6 +149,7 @@ def sync_detailed(
     action: str | Unset = UNSET,
     resource_type: str | Unset = UNSET,
     outcome: AuditOutcome | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[AuditEventList | Error]:
     """Query the audit log
 
@@ -164,13 +166,17 @@ def sync_detailed(
         action (str | Unset):
         resource_type (str | Unset):
         outcome (AuditOutcome | Unset): Result of an audited action.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[AuditEventList | Error]
+        Response[AuditEventList | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
@@ -184,10 +190,14 @@ def sync_detailed(
         resource_type=resource_type,
         outcome=outcome,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -204,6 +214,7 @@ def sync(
     action: str | Unset = UNSET,
     resource_type: str | Unset = UNSET,
     outcome: AuditOutcome | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> AuditEventList:
     """Query the audit log
 
@@ -220,6 +231,7 @@ def sync(
         action (str | Unset):
         resource_type (str | Unset):
         outcome (AuditOutcome | Unset): Result of an audited action.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -244,10 +256,14 @@ def sync(
         resource_type=resource_type,
         outcome=outcome,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -264,6 +280,7 @@ async def asyncio_detailed(
     action: str | Unset = UNSET,
     resource_type: str | Unset = UNSET,
     outcome: AuditOutcome | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[AuditEventList | Error]:
     """Query the audit log
 
@@ -280,13 +297,17 @@ async def asyncio_detailed(
         action (str | Unset):
         resource_type (str | Unset):
         outcome (AuditOutcome | Unset): Result of an audited action.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[AuditEventList | Error]
+        Response[AuditEventList | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
@@ -300,8 +321,12 @@ async def asyncio_detailed(
         resource_type=resource_type,
         outcome=outcome,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -318,6 +343,7 @@ async def asyncio(
     action: str | Unset = UNSET,
     resource_type: str | Unset = UNSET,
     outcome: AuditOutcome | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> AuditEventList:
     """Query the audit log
 
@@ -334,6 +360,7 @@ async def asyncio(
         action (str | Unset):
         resource_type (str | Unset):
         outcome (AuditOutcome | Unset): Result of an audited action.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -358,7 +385,11 @@ async def asyncio(
         resource_type=resource_type,
         outcome=outcome,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

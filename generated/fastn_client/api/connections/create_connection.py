@@ -5,6 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.connection import Connection
 from ...models.connection_create import ConnectionCreate
 from ...models.error import Error
@@ -116,6 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Connection | Error]:
     """Create a connection
 
@@ -127,23 +129,31 @@ def sync_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Connection | Error]
+        Response[Connection | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -153,6 +163,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Connection:
     """Create a connection
 
@@ -164,6 +175,7 @@ def sync(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -181,10 +193,14 @@ def sync(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -194,6 +210,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Connection | Error]:
     """Create a connection
 
@@ -205,21 +222,29 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Connection | Error]
+        Response[Connection | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -229,6 +254,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ConnectionCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Connection:
     """Create a connection
 
@@ -240,6 +266,7 @@ async def asyncio(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (ConnectionCreate): Fields to create a connection.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -257,7 +284,11 @@ async def asyncio(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

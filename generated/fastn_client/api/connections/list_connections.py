@@ -5,6 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.connection_list import ConnectionList
 from ...models.error import Error
 from ...types import UNSET, Response, Unset, to_status
@@ -103,6 +104,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[ConnectionList | Error]:
     """List connections
 
@@ -111,23 +113,31 @@ def sync_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[ConnectionList | Error]
+        Response[ConnectionList | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -137,6 +147,7 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> ConnectionList:
     """List connections
 
@@ -145,6 +156,7 @@ def sync(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -162,10 +174,14 @@ def sync(
         limit=limit,
         cursor=cursor,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -175,6 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[ConnectionList | Error]:
     """List connections
 
@@ -183,21 +200,29 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[ConnectionList | Error]
+        Response[ConnectionList | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -207,6 +232,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> ConnectionList:
     """List connections
 
@@ -215,6 +241,7 @@ async def asyncio(
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -232,7 +259,11 @@ async def asyncio(
         limit=limit,
         cursor=cursor,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

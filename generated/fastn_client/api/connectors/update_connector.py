@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.connector import Connector
 from ...models.connector_update import ConnectorUpdate
 from ...models.error import Error
@@ -127,6 +128,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Response[Connector | Error]:
     """Update a connector
 
@@ -137,23 +139,31 @@ def sync_detailed(
         connector_id (str): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Connector | Error]
+        Response[Connector | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         connector_id=connector_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -163,6 +173,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Connector:
     """Update a connector
 
@@ -173,6 +184,7 @@ def sync(
         connector_id (str): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -190,10 +202,14 @@ def sync(
         connector_id=connector_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -203,6 +219,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Response[Connector | Error]:
     """Update a connector
 
@@ -213,21 +230,29 @@ async def asyncio_detailed(
         connector_id (str): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Connector | Error]
+        Response[Connector | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         connector_id=connector_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -237,6 +262,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConnectorUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Connector:
     """Update a connector
 
@@ -247,6 +273,7 @@ async def asyncio(
         connector_id (str): Identifier of the connector.
         body (ConnectorUpdate): Changes to a connector. Omitted fields keep their value; `slug`
             cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -264,7 +291,11 @@ async def asyncio(
         connector_id=connector_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

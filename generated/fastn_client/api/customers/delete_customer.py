@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...types import Response, to_status
 
@@ -93,6 +94,7 @@ def sync_detailed(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Any | Error]:
     """Delete a customer
 
@@ -100,22 +102,30 @@ def sync_detailed(
 
     Args:
         customer_id (UUID): Identifier of the customer.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -124,6 +134,7 @@ def sync(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> None:
     """Delete a customer
 
@@ -131,6 +142,7 @@ def sync(
 
     Args:
         customer_id (UUID): Identifier of the customer.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -147,10 +159,14 @@ def sync(
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -159,6 +175,7 @@ async def asyncio_detailed(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Any | Error]:
     """Delete a customer
 
@@ -166,20 +183,28 @@ async def asyncio_detailed(
 
     Args:
         customer_id (UUID): Identifier of the customer.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -188,6 +213,7 @@ async def asyncio(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> None:
     """Delete a customer
 
@@ -195,6 +221,7 @@ async def asyncio(
 
     Args:
         customer_id (UUID): Identifier of the customer.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -211,7 +238,11 @@ async def asyncio(
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.customer import Customer
 from ...models.customer_update import CustomerUpdate
 from ...models.error import Error
@@ -128,6 +129,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Response[Customer | Error]:
     """Update a customer
 
@@ -138,23 +140,31 @@ def sync_detailed(
         customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Customer | Error]
+        Response[Customer | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         customer_id=customer_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -164,6 +174,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Customer:
     """Update a customer
 
@@ -174,6 +185,7 @@ def sync(
         customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -191,10 +203,14 @@ def sync(
         customer_id=customer_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -204,6 +220,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Response[Customer | Error]:
     """Update a customer
 
@@ -214,21 +231,29 @@ async def asyncio_detailed(
         customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Customer | Error]
+        Response[Customer | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         customer_id=customer_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -238,6 +263,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Customer:
     """Update a customer
 
@@ -248,6 +274,7 @@ async def asyncio(
         customer_id (UUID): Identifier of the customer.
         body (CustomerUpdate): Changes to a customer. Omitted fields keep their value; `slug` and
             `dataResidency` cannot change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -265,7 +292,11 @@ async def asyncio(
         customer_id=customer_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.execution import Execution
 from ...types import UNSET, Response, Unset, to_status
@@ -109,6 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Execution]:
     """Cancel an execution
 
@@ -119,23 +121,31 @@ def sync_detailed(
         execution_id (str): Identifier of the execution.
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Execution]
+        Response[Error | Execution]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         execution_id=execution_id,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -145,6 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Execution:
     """Cancel an execution
 
@@ -155,6 +166,7 @@ def sync(
         execution_id (str): Identifier of the execution.
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -172,10 +184,14 @@ def sync(
         execution_id=execution_id,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -185,6 +201,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Execution]:
     """Cancel an execution
 
@@ -195,21 +212,29 @@ async def asyncio_detailed(
         execution_id (str): Identifier of the execution.
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Execution]
+        Response[Error | Execution]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         execution_id=execution_id,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -219,6 +244,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Execution:
     """Cancel an execution
 
@@ -229,6 +255,7 @@ async def asyncio(
         execution_id (str): Identifier of the execution.
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -246,7 +273,11 @@ async def asyncio(
         execution_id=execution_id,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

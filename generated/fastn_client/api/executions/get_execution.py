@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.execution import Execution
 from ...types import Response, to_status
@@ -97,6 +98,7 @@ def sync_detailed(
     execution_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Execution]:
     """Get an execution
 
@@ -104,22 +106,30 @@ def sync_detailed(
 
     Args:
         execution_id (str): Identifier of the execution.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Execution]
+        Response[Error | Execution]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         execution_id=execution_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -128,6 +138,7 @@ def sync(
     execution_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Execution:
     """Get an execution
 
@@ -135,6 +146,7 @@ def sync(
 
     Args:
         execution_id (str): Identifier of the execution.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -151,10 +163,14 @@ def sync(
     kwargs = _get_kwargs(
         execution_id=execution_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -163,6 +179,7 @@ async def asyncio_detailed(
     execution_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Execution]:
     """Get an execution
 
@@ -170,20 +187,28 @@ async def asyncio_detailed(
 
     Args:
         execution_id (str): Identifier of the execution.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Execution]
+        Response[Error | Execution]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         execution_id=execution_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -192,6 +217,7 @@ async def asyncio(
     execution_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Execution:
     """Get an execution
 
@@ -199,6 +225,7 @@ async def asyncio(
 
     Args:
         execution_id (str): Identifier of the execution.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -215,7 +242,11 @@ async def asyncio(
     kwargs = _get_kwargs(
         execution_id=execution_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

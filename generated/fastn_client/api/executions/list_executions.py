@@ -5,6 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.execution_list import ExecutionList
 from ...models.execution_status import ExecutionStatus
@@ -116,6 +117,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | ExecutionList]:
     """List executions
 
@@ -128,13 +130,17 @@ def sync_detailed(
         status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
             started), `queued` (waiting for a runner) and `running` are transient; `completed`,
             `failed`, `cancelled` and `timed_out` are final.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | ExecutionList]
+        Response[Error | ExecutionList]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
@@ -143,10 +149,14 @@ def sync_detailed(
         workflow_id=workflow_id,
         status=status,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -158,6 +168,7 @@ def sync(
     cursor: str | Unset = UNSET,
     workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> ExecutionList:
     """List executions
 
@@ -170,6 +181,7 @@ def sync(
         status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
             started), `queued` (waiting for a runner) and `running` are transient; `completed`,
             `failed`, `cancelled` and `timed_out` are final.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -189,10 +201,14 @@ def sync(
         workflow_id=workflow_id,
         status=status,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -204,6 +220,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | ExecutionList]:
     """List executions
 
@@ -216,13 +233,17 @@ async def asyncio_detailed(
         status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
             started), `queued` (waiting for a runner) and `running` are transient; `completed`,
             `failed`, `cancelled` and `timed_out` are final.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | ExecutionList]
+        Response[Error | ExecutionList]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
@@ -231,8 +252,12 @@ async def asyncio_detailed(
         workflow_id=workflow_id,
         status=status,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -244,6 +269,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     workflow_id: str | Unset = UNSET,
     status: ExecutionStatus | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> ExecutionList:
     """List executions
 
@@ -256,6 +282,7 @@ async def asyncio(
         status (ExecutionStatus | Unset): State of an execution: `pending` (triggered, not
             started), `queued` (waiting for a runner) and `running` are transient; `completed`,
             `failed`, `cancelled` and `timed_out` are final.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -275,7 +302,11 @@ async def asyncio(
         workflow_id=workflow_id,
         status=status,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

@@ -5,6 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.secret import Secret
 from ...models.secret_create import SecretCreate
@@ -121,6 +122,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: SecretCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Secret]:
     """Create a secret
 
@@ -131,23 +133,31 @@ def sync_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Secret]
+        Response[Error | Secret]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -157,6 +167,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: SecretCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Secret:
     """Create a secret
 
@@ -167,6 +178,7 @@ def sync(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -184,10 +196,14 @@ def sync(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -197,6 +213,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: SecretCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Secret]:
     """Create a secret
 
@@ -207,21 +224,29 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Secret]
+        Response[Error | Secret]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -231,6 +256,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: SecretCreate,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Secret:
     """Create a secret
 
@@ -241,6 +267,7 @@ async def asyncio(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (SecretCreate): A secret to store.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -258,7 +285,11 @@ async def asyncio(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...types import Response, to_status
 
@@ -92,6 +93,7 @@ def sync_detailed(
     trigger_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Any | Error]:
     """Delete a trigger
 
@@ -99,22 +101,30 @@ def sync_detailed(
 
     Args:
         trigger_id (str): Identifier of the trigger.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         trigger_id=trigger_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -123,6 +133,7 @@ def sync(
     trigger_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> None:
     """Delete a trigger
 
@@ -130,6 +141,7 @@ def sync(
 
     Args:
         trigger_id (str): Identifier of the trigger.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -146,10 +158,14 @@ def sync(
     kwargs = _get_kwargs(
         trigger_id=trigger_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -158,6 +174,7 @@ async def asyncio_detailed(
     trigger_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Any | Error]:
     """Delete a trigger
 
@@ -165,20 +182,28 @@ async def asyncio_detailed(
 
     Args:
         trigger_id (str): Identifier of the trigger.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Any | Error]
+        Response[Any | Error]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         trigger_id=trigger_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -187,6 +212,7 @@ async def asyncio(
     trigger_id: str,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> None:
     """Delete a trigger
 
@@ -194,6 +220,7 @@ async def asyncio(
 
     Args:
         trigger_id (str): Identifier of the trigger.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -210,7 +237,11 @@ async def asyncio(
     kwargs = _get_kwargs(
         trigger_id=trigger_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.trigger import Trigger
 from ...models.trigger_update import TriggerUpdate
@@ -127,6 +128,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Trigger]:
     """Update a trigger
 
@@ -137,23 +139,31 @@ def sync_detailed(
         trigger_id (str): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Trigger]
+        Response[Error | Trigger]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         trigger_id=trigger_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -163,6 +173,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Trigger:
     """Update a trigger
 
@@ -173,6 +184,7 @@ def sync(
         trigger_id (str): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -190,10 +202,14 @@ def sync(
         trigger_id=trigger_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -203,6 +219,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Trigger]:
     """Update a trigger
 
@@ -213,21 +230,29 @@ async def asyncio_detailed(
         trigger_id (str): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Trigger]
+        Response[Error | Trigger]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         trigger_id=trigger_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -237,6 +262,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TriggerUpdate,
+    request_options: RequestOptions | None = None,
 ) -> Trigger:
     """Update a trigger
 
@@ -247,6 +273,7 @@ async def asyncio(
         trigger_id (str): Identifier of the trigger.
         body (TriggerUpdate): Changes to a trigger. Omitted fields keep their value; `type` cannot
             change.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -264,7 +291,11 @@ async def asyncio(
         trigger_id=trigger_id,
         body=body,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.execution import Execution
 from ...models.workflow_run_request import WorkflowRunRequest
@@ -151,6 +152,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Any | Error | Execution]:
     """Run a workflow
 
@@ -166,13 +168,17 @@ def sync_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Any | Error | Execution]
+        Response[Any | Error | Execution]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
@@ -180,10 +186,14 @@ def sync_detailed(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -194,6 +204,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Any | Execution:
     """Run a workflow
 
@@ -209,6 +220,7 @@ def sync(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -227,10 +239,14 @@ def sync(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -241,6 +257,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Response[Any | Error | Execution]:
     """Run a workflow
 
@@ -256,13 +273,17 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Any | Error | Execution]
+        Response[Any | Error | Execution]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
@@ -270,8 +291,12 @@ async def asyncio_detailed(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -282,6 +307,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: WorkflowRunRequest,
     idempotency_key: str | Unset = UNSET,
+    request_options: RequestOptions | None = None,
 ) -> Any | Execution:
     """Run a workflow
 
@@ -297,6 +323,7 @@ async def asyncio(
         idempotency_key (str | Unset): A unique string for one logical request (visible ASCII, no
             spaces), e.g. a UUID.
         body (WorkflowRunRequest): Input of a workflow run.
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -315,7 +342,11 @@ async def asyncio(
         body=body,
         idempotency_key=idempotency_key,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)

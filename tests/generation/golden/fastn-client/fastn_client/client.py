@@ -19,6 +19,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from .lib.auth import CredentialAuth
 from .lib.constants import API_KEY_HEADER
 from .lib.options import ClientOptions
 from .lib.transport import AsyncFastnTransport, FastnTransport
@@ -71,35 +72,31 @@ class Client:
         return self._options
 
     def _request_headers(self) -> dict[str, str]:
-        """Headers sent on every request; subclasses add credentials here, not to ``_headers``."""
+        """Headers sent on every request, credentials excepted (those are `_auth`'s)."""
         return dict(self._headers)
 
+    def _auth(self) -> httpx.Auth | None:
+        """What adds the credentials to each request; ``None``: there are none."""
+        return None
+
+    # The with_* methods return a copy, which builds httpx clients of its own when first used; the
+    # client they are called on is never changed (the generator's versions also changed its live
+    # httpx client, so a per-call header leaked into every later request of the original).
+
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
+        """A copy of this client that also sends ``headers``; this client is unchanged."""
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        """A copy of this client that also sends ``cookies``; this client is unchanged."""
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> Self:
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
+    def with_timeout(self, timeout: httpx.Timeout | None) -> Self:
+        """A copy of this client with another timeout; this client is unchanged."""
         return evolve(self, timeout=timeout)
 
     def with_options(self, options: ClientOptions) -> Self:
-        """Get a new client matching this one with other retry and pacing options"""
+        """A copy of this client with other retry and pacing options; this client is unchanged."""
         return evolve(self, options=options)
 
     def _client_args(self) -> tuple[dict[str, Any], Any, Any]:
@@ -115,6 +112,7 @@ class Client:
             "base_url": self._base_url,
             "cookies": self._cookies,
             "headers": self._request_headers(),
+            "auth": self._auth(),
             "timeout": self._timeout,
             "follow_redirects": self._follow_redirects,
             **args,
@@ -217,8 +215,10 @@ class AuthenticatedClient(Client):
                 headers[name] = value
         if self.custom_auth:
             headers[CUSTOM_AUTH_HEADER] = "true"
-        headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
         return headers
+
+    def _auth(self) -> httpx.Auth:
+        return CredentialAuth(self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:

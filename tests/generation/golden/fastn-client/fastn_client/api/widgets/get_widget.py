@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.request_options import RequestOptions
 from ...models.error import Error
 from ...models.widget import Widget
 from ...types import Response, to_status
@@ -73,6 +74,7 @@ def sync_detailed(
     widget_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Widget]:
     """Get a widget
 
@@ -80,22 +82,30 @@ def sync_detailed(
 
     Args:
         widget_id (UUID):
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Widget]
+        Response[Error | Widget]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         widget_id=widget_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -104,6 +114,7 @@ def sync(
     widget_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Widget:
     """Get a widget
 
@@ -111,6 +122,7 @@ def sync(
 
     Args:
         widget_id (UUID):
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -127,10 +139,14 @@ def sync(
     kwargs = _get_kwargs(
         widget_id=widget_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = client.get_httpx_client().request(
         **kwargs,
     )
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
 
@@ -139,6 +155,7 @@ async def asyncio_detailed(
     widget_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Response[Error | Widget]:
     """Get a widget
 
@@ -146,20 +163,28 @@ async def asyncio_detailed(
 
     Args:
         widget_id (UUID):
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        fastn_client.APIConnectionError: If the server could not be reached, after the client's retries
+            (APITimeoutError on a timeout). A 4xx or 5xx answer is returned, not raised.
+        errors.UnexpectedStatus: If the server answers a status the operation does not document and
+            Client.raise_on_unexpected_status is True.
 
     Returns:
-        Response[Error | Widget]
+        Response[Error | Widget]: the status, headers and raw content, and the body as
+        parsed (None when it does not match the declared type).
     """
 
     kwargs = _get_kwargs(
         widget_id=widget_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
 
     return _build_response(client=client, response=response)
 
@@ -168,6 +193,7 @@ async def asyncio(
     widget_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    request_options: RequestOptions | None = None,
 ) -> Widget:
     """Get a widget
 
@@ -175,6 +201,7 @@ async def asyncio(
 
     Args:
         widget_id (UUID):
+        request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
         fastn_client.APIStatusError: On any 4xx or 5xx answer, as its subclass for the status
@@ -191,7 +218,11 @@ async def asyncio(
     kwargs = _get_kwargs(
         widget_id=widget_id,
     )
+    if request_options is not None:
+        request_options.apply(kwargs)
 
     response = await client.get_async_httpx_client().request(**kwargs)
+    if request_options is not None:
+        request_options.observe(response)
     raise_for_status(response)
     return _parse_success(response)
