@@ -11,7 +11,8 @@ spec's `Error` body (and every answer carries the ``X-RateLimit-*`` headers):
 5. count the call (billing usage); 403 when the key's role lacks the operation's permission;
 6. parameters (400), then the body (`_http`): 413 over the size limit, 408 when it arrives too
    slowly, 415 not JSON, 400 unreadable or too deeply nested, 422 invalid;
-7. the CRUD engine or a hand-written behaviour, under the store lock; then the audit entry;
+7. the CRUD engine or a hand-written behaviour, under the store lock; then the audit entry. A POST
+   with an ``Idempotency-Key`` already answered is replayed instead, with no audit entry (`_idempotency`);
 8. an injected fault that strikes after processing (`_faults`): a truncated or lost answer.
 
 Anything unexpected becomes a logged, spec-shaped 500: the mock never leaks a framework page. A
@@ -49,6 +50,7 @@ from ._cursors import Cursors, documented_cursors
 from ._errors import ApiError
 from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
 from ._http import ClientGone, decode, json_response, read_body, require_media_type
+from ._idempotency import Answer, Idempotency
 from ._ratelimit import UNLIMITED, Quota, RateLimiter
 from ._schema import error_details, first_errors
 from ._spec import Operation, Spec
@@ -105,6 +107,7 @@ class MockApp:
         resources = dict.fromkeys(op.permission[0] for op in self.spec.operations.values())
         self.store = Store(self.clock, key_seeds=config.keys, seed=config.seed, resources=resources)
         self.limiter = RateLimiter(config.rate_limit, self.clock)
+        self.idempotency = Idempotency(self.clock, lock=self.store.lock, operations=self.spec.operations.values())
         self.faults = Faults(config.faults)
         self.crud = Crud(self.spec, HOOKS)
         self.behaviours = Behaviours(
@@ -139,6 +142,7 @@ class MockApp:
     def reset(self) -> None:
         """Back to the start: seeded state, empty rate-limit windows, start-up fault settings."""
         self.store.reset()
+        self.idempotency.reset()
         self.limiter.reset()
         self.faults.reset()
 
@@ -283,10 +287,9 @@ class MockApp:
                 cursors=self.cursors,
             )
             with self.store.lock:
-                action_handler = self.behaviours.actions.get(op.operation_id)
-                result = action_handler.handler(ctx) if action_handler else self.crud.handle(ctx)
-                if mutation:
-                    self._audit(op, principal, path_params, result.audit, "success", request_id)
+                result = self.idempotency.run(
+                    ctx, path, request.url.query, partial(self._run, ctx, principal, path_params)
+                )
         except ApiError as error:
             if mutation:
                 outcome = "denied" if error.status == 403 else "failure"
@@ -294,9 +297,17 @@ class MockApp:
                     self._audit(op, principal, path_params, None, outcome, request_id)
             raise
         response_headers = {**self._headers(request_id, state), **result.headers}
-        if self.config.validate_responses:
+        if self.config.validate_responses and not isinstance(result, Answer):  # a replay is sent as first sent
             self._check_response(op, result, response_headers)
         return json_response(result.status, result.body, response_headers)
+
+    def _run(self, ctx: Ctx, principal: Principal, path_params: Mapping[str, str]) -> Result:
+        """The operation's handler (the CRUD engine or a behaviour), then a mutation's audit event."""
+        action_handler = self.behaviours.actions.get(ctx.op.operation_id)
+        result = action_handler.handler(ctx) if action_handler else self.crud.handle(ctx)
+        if ctx.op.method.upper() != "GET":
+            self._audit(ctx.op, principal, path_params, result.audit, "success", ctx.request_id)
+        return result
 
     def _audit(
         self,

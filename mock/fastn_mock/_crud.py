@@ -4,8 +4,9 @@ Nothing here names a resource. A record is built from the create body, the state
 ("Defaults to `starter`"), and type-derived values for required server-set fields; duplicates
 of ``x-fastn-unique`` fields are 409 ``CONFLICT``; ids under ``x-fastn-references`` must
 exist (422); an update merges into the record if its ``revision`` is current (409
-``VERSION_MISMATCH`` otherwise). Per-collection `Hooks` add what a schema cannot say. Unique
-``format: email`` fields are compared without regard to case (``Dana@x`` and ``dana@x`` collide).
+``VERSION_MISMATCH`` otherwise, with the record's ``currentRevision``). Per-collection `Hooks`
+add what a schema cannot say. Unique ``format: email`` fields are compared without regard to
+case (``Dana@x`` and ``dana@x`` collide).
 """
 
 from __future__ import annotations
@@ -206,12 +207,14 @@ class Crud:
         record = find(ctx, collection, ctx.path_params[str(ctx.op.item_param)])
         changes = dict(ctx.body)
         expected = changes.pop("revision", None)
-        if expected is not None and expected != record.get("revision"):
+        current = record.get("revision")
+        if expected is not None and expected != current:
             raise ApiError(
                 409,
                 f"The {singular(collection.name)} was changed by someone else: revision is "
-                f"{record.get('revision')}, the request expected {expected}.",
+                f"{current}, the request expected {expected}.",
                 code="VERSION_MISMATCH",
+                extra={"currentRevision": current} if isinstance(current, int) else None,
             )
         if collection.update_schema is not None:
             check_references(ctx, collection.update_schema, changes)

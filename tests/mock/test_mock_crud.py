@@ -61,6 +61,25 @@ def test_a_stale_revision_is_409_and_changes_nothing(api: Api) -> None:
     assert (current["name"], current["revision"]) == ("First", 2)
 
 
+def test_a_stale_revision_says_the_current_one(api: Api) -> None:
+    workflow = api.make_workflow()
+    for revision in (1, 2, 3):
+        assert (
+            api.put(f"/api/v1/workflows/{workflow['id']}", {"revision": revision, "name": f"R{revision}"}).status_code
+            == 200
+        )
+    stale = api.put(f"/api/v1/workflows/{workflow['id']}", {"revision": 2, "name": "Stale"})
+    assert (stale.status_code, stale.json()["code"]) == (409, "VERSION_MISMATCH")
+    assert stale.json()["currentRevision"] == 4 == api.get(f"/api/v1/workflows/{workflow['id']}").json()["revision"]
+    # Re-sent at the revision it names, the update goes through.
+    retried = api.put(
+        f"/api/v1/workflows/{workflow['id']}", {"revision": stale.json()["currentRevision"], "name": "Now"}
+    )
+    assert (retried.status_code, retried.json()["revision"]) == (200, 5)
+    # Other errors do not carry it.
+    assert "currentRevision" not in api.post("/api/v1/customers", {"slug": "x"}).json()
+
+
 @pytest.mark.parametrize(
     ("path", "body", "field"),
     [
