@@ -21,10 +21,14 @@ machine-readably, so nothing here repeats it by hand:
   (``x-fastn-references``) sends the target's own request example with that field set to the
   new resource's ``id`` (a one-item list for an array), in place of the generated body, so the
   create is valid (a trigger also needs the fields of its type, which only prose states).
+
+And it gives every call a fresh ``Idempotency-Key`` (``before_call``), as the generated clients do.
 """
 
 from __future__ import annotations
 
+import re
+import uuid
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +40,9 @@ from jsonschema.protocols import Validator
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "fastn.yaml"
 RATE_LIMIT_HEADERS = ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")
+IDEMPOTENCY_KEY = "idempotency-key"
+# A key the spec's IdempotencyKey parameter accepts: 1 to 255 visible ASCII characters.
+VALID_KEY = re.compile(r"[!-~]{1,255}")
 ID = "$response.body#/id"
 
 
@@ -138,3 +145,18 @@ def link_bodies(document: dict[str, Any]) -> None:
 def before_load_schema(ctx: Any, raw_schema: dict[str, Any]) -> None:
     """Give the spec's links their request bodies before schemathesis reads them."""
     link_bodies(raw_schema)
+
+
+@schemathesis.hook
+def before_call(ctx: Any, case: Any, kwargs: dict[str, Any]) -> None:
+    """A fresh ``Idempotency-Key`` for every call that sends a valid one, as the generated clients do.
+
+    Generated keys repeat across cases (the spec's example, short strings), and by the spec a key
+    repeated with another request is 422 ``IDEMPOTENCY_KEY_REUSED``: a run would report that as a
+    valid request refused. Replays themselves are tested in tests/mock/test_mock_idempotency.py; an
+    invalid key is left as generated, for the 400 it must get.
+    """
+    headers = case.headers or {}
+    for name, value in list(headers.items()):
+        if name.lower() == IDEMPOTENCY_KEY and isinstance(value, str) and VALID_KEY.fullmatch(value):
+            headers[name] = str(uuid.uuid4())

@@ -121,8 +121,9 @@ def test_one_attribute_per_resource_each_made_once() -> None:
 def test_a_body_as_keyword_arguments_a_dict_or_a_model_sends_the_same_json() -> None:
     server = Server(CREATED)
     client = fastn(server)
-    fields = {"name": "Acme Corporation", "slug": "acme-customer", "admin_email": "ops@acme.example"}
-    created = client.customers.create(**fields, plan="growth")
+    created = client.customers.create(
+        name="Acme Corporation", slug="acme-customer", admin_email="ops@acme.example", plan="growth"
+    )
     client.customers.create(
         {"name": "Acme Corporation", "slug": "acme-customer", "adminEmail": "ops@acme.example", "plan": "growth"}
     )

@@ -157,6 +157,8 @@ def test_operation_documents_the_required_error_responses(op: Operation) -> None
         assert "422" in responses, f"{op}: a body naming a missing resource is 422"
     if op.method in ("post", "put") and "requestBody" in op.body:
         required |= {"413", "415", "422"}
+    if op.method == "post":
+        required.add("422")  # a reused Idempotency-Key with another request is IDEMPOTENCY_KEY_REUSED
     if op.method == "put" or _creates_unique_resource(op):
         required.add("409")
     missing = sorted(required - set(responses))
