@@ -26,8 +26,21 @@ def test_defaults_are_the_documented_constants() -> None:
     assert options.on_pacing is None
     assert options.clock is time.time
     assert options.sleep is time.sleep
-    assert options.async_sleep is asyncio.sleep
     assert options.random is random.random
+    assert options.idempotency_keys is constants.DEFAULT_IDEMPOTENCY_KEYS is True
+
+
+@pytest.mark.asyncio
+async def test_the_default_async_sleep_is_asyncio_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Imported when first used, so that a sync-only program never imports asyncio for it."""
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    await ClientOptions().async_sleep(0.25)
+    assert slept == [0.25]
 
 
 def test_options_are_frozen_and_evolvable() -> None:

@@ -14,7 +14,6 @@ Example::
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -83,6 +82,13 @@ class PacingEvent:
     reset_at: float | None = None
 
 
+async def _async_sleep(seconds: float) -> None:
+    # asyncio is imported when first slept with: a sync-only program never pays for it (about 10 ms).
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
@@ -148,5 +154,5 @@ class ClientOptions:
     on_pacing: Callable[[PacingEvent], None] | None = None
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], None] = time.sleep
-    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = _async_sleep
     random: Callable[[], float] = random.random
