@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--fault-statuses", help="comma-separated statuses to draw from, e.g. 500,503,429")
     parser.add_argument("--latency-ms", type=int, help="added latency for every API request")
     parser.add_argument("--drop-rate", type=float, help="probability (0-1) of dropping the connection")
+    parser.add_argument(
+        "--lose-reply-rate", type=float, help="probability (0-1) of processing a request, then sending no answer"
+    )
+    parser.add_argument(
+        "--truncate-rate", type=float, help="probability (0-1) of processing a request, then sending half an answer"
+    )
     parser.add_argument("--fault-seed", type=int, help="seed of the fault generator (reproducible faults)")
     parser.add_argument(
         "--fault-script",
@@ -91,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ("errorRate", args.fault_rate),
             ("latencyMs", args.latency_ms),
             ("dropRate", args.drop_rate),
+            ("loseReplyRate", args.lose_reply_rate),
+            ("truncateRate", args.truncate_rate),
             ("seed", args.fault_seed),
         ):
             if value is not None:

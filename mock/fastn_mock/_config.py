@@ -73,6 +73,8 @@ class MockConfig:
             ("MOCK_FAULT_RATE", "errorRate", float),
             ("MOCK_LATENCY_MS", "latencyMs", int),
             ("MOCK_DROP_RATE", "dropRate", float),
+            ("MOCK_LOSE_REPLY_RATE", "loseReplyRate", float),
+            ("MOCK_TRUNCATE_RATE", "truncateRate", float),
             ("MOCK_FAULT_SEED", "seed", int),
         ):
             if env.get(variable):

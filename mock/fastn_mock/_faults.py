@@ -1,4 +1,4 @@
-"""Fault injection, off by default: random errors, latency, dropped connections, scripted faults.
+"""Fault injection, off by default: random errors, latency, dropped connections and lost replies, scripted faults.
 
 Client tests use it to exercise retries and timeouts against a server that misbehaves on
 purpose. Random faults draw from a seeded generator (so a run can be replayed); scripted
@@ -57,6 +57,8 @@ FAULTS_SCHEMA: Final = {
         },
         "latencyMs": {"type": "integer", "minimum": 0, "maximum": 60000},
         "dropRate": {"type": "number", "minimum": 0, "maximum": 1},
+        "loseReplyRate": {"type": "number", "minimum": 0, "maximum": 1},
+        "truncateRate": {"type": "number", "minimum": 0, "maximum": 1},
         "seed": {"type": "integer"},
         "script": {
             "type": "array",
@@ -136,6 +138,10 @@ class FaultSettings:
     error_statuses: tuple[int, ...] = (500, 503, 429)
     latency_ms: int = 0
     drop_rate: float = 0.0
+    lose_reply_rate: float = 0.0
+    """Share of requests processed, then left without an answer (the connection closes)."""
+    truncate_rate: float = 0.0
+    """Share of requests processed, then answered with half a body."""
     seed: int | None = None
     script: tuple[ScriptedFault, ...] = field(default_factory=tuple)
 
@@ -191,6 +197,8 @@ def settings_from_payload(payload: Mapping[str, Any], base: FaultSettings | None
         error_statuses=tuple(statuses) if statuses else base.error_statuses,
         latency_ms=int(payload.get("latencyMs", base.latency_ms)),
         drop_rate=float(payload.get("dropRate", base.drop_rate)),
+        lose_reply_rate=float(payload.get("loseReplyRate", base.lose_reply_rate)),
+        truncate_rate=float(payload.get("truncateRate", base.truncate_rate)),
         seed=payload.get("seed", base.seed),
         script=base.script + scripted_from_payload(payload.get("script", [])),
     )
@@ -245,6 +253,8 @@ class Faults:
                 "errorStatuses": list(s.error_statuses),
                 "latencyMs": s.latency_ms,
                 "dropRate": s.drop_rate,
+                "loseReplyRate": s.lose_reply_rate,
+                "truncateRate": s.truncate_rate,
                 "seed": s.seed,
                 "script": [fault.as_dict() for fault in self._script],
             }
@@ -269,7 +279,7 @@ class Faults:
                         truncate=fault.truncate,
                         lose_reply=fault.lose_reply,
                     )
-            if not (s.error_rate or s.drop_rate or s.latency_ms):
+            if not (s.error_rate or s.drop_rate or s.lose_reply_rate or s.truncate_rate or s.latency_ms):
                 return Decision()
             latency = s.latency_ms / 1000
             if s.drop_rate and self._rng.random() < s.drop_rate:
@@ -277,6 +287,10 @@ class Faults:
             if s.error_rate and self._rng.random() < s.error_rate:
                 status = self._rng.choice(s.error_statuses)
                 return Decision(latency, error=_fault_error(status, 1, "random"))
+            if s.lose_reply_rate and self._rng.random() < s.lose_reply_rate:
+                return Decision(latency, lose_reply=True)
+            if s.truncate_rate and self._rng.random() < s.truncate_rate:
+                return Decision(latency, truncate=True)
             return Decision(latency)
 
 

@@ -191,3 +191,14 @@ def test_generated_distribution_installs_into_a_fresh_virtualenv(tmp_path: Path)
         [str(python), str(probe), str(env_dir)], capture_output=True, text=True, check=False, cwd=tmp_path
     )
     assert run.stdout.strip() == "ok 404 k", run.stderr
+
+
+def test_detailed_docstrings_name_what_the_functions_really_raise() -> None:
+    """Every *_detailed docstring said it raises httpx.TimeoutException; the transport raises APITimeoutError."""
+    modules = sorted((ROOT / "generated" / "fastn_client" / "api").glob("*/*.py"))
+    endpoints = [path for path in modules if path.name != "__init__.py"]
+    assert len(endpoints) == len(spec_operations())
+    for path in endpoints:
+        text = path.read_text(encoding="utf-8")
+        assert "httpx.TimeoutException" not in text, path
+        assert text.count("APITimeoutError on a timeout") == 4, path  # sync, sync_detailed, asyncio, asyncio_detailed

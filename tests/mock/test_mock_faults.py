@@ -6,9 +6,22 @@ import json
 from collections import Counter
 
 import pytest
-from fastn_mock import DroppedConnection, FaultSettings, ManualClock, MockApp, MockConfig, ScriptedFault, create_app
+from fastn_mock import (
+    DEFAULT_API_KEY,
+    DroppedConnection,
+    FaultSettings,
+    ManualClock,
+    MockApp,
+    MockConfig,
+    ScriptedFault,
+    create_app,
+)
 
 from .mock_testkit import Api, RecordingSleep, TestClient
+
+
+def api_key() -> dict[str, str]:
+    return {"x-fastn-api-key": DEFAULT_API_KEY}
 
 
 def test_faults_are_off_by_default(api: Api, client: TestClient, sleeps: RecordingSleep) -> None:
@@ -19,9 +32,29 @@ def test_faults_are_off_by_default(api: Api, client: TestClient, sleeps: Recordi
         "errorStatuses": [500, 503, 429],
         "latencyMs": 0,
         "dropRate": 0.0,
+        "loseReplyRate": 0.0,
+        "truncateRate": 0.0,
         "seed": None,
         "script": [],
     }
+
+
+@pytest.mark.parametrize("fault", ["loseReplyRate", "truncateRate"])
+def test_random_lost_and_truncated_replies_come_after_the_write(api: Api, client: TestClient, fault: str) -> None:
+    """The random twins of the scripted loseReply/truncate: the create is applied, its answer spoilt."""
+    assert client.post("/_mock/faults", json={fault: 1.0}).status_code == 200
+    with pytest.raises(DroppedConnection):
+        client.post(
+            "/api/v1/customers", json={"name": "A", "slug": "a", "adminEmail": "a@a.example"}, headers=api_key()
+        )
+    client.post("/_mock/faults", json={fault: 0.0})
+    assert [c["slug"] for c in api.get("/api/v1/customers").json()["data"]] == ["a"]
+
+
+def test_random_faults_can_be_set_at_start_up_from_the_environment() -> None:
+    env = {"MOCK_LOSE_REPLY_RATE": "0.25", "MOCK_TRUNCATE_RATE": "0.5", "MOCK_FAULT_SEED": "3"}
+    faults = MockConfig.from_env(env).faults
+    assert (faults.lose_reply_rate, faults.truncate_rate, faults.seed) == (0.25, 0.5, 3)
 
 
 def test_the_next_two_requests_to_a_path_fail_with_503(api: Api, client: TestClient) -> None:
