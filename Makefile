@@ -27,7 +27,7 @@ HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock 
 TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
 
 .DEFAULT_GOAL := all
-.PHONY: all help install browser lint lint-spec lint-python generate check-generated golden bundle \
+.PHONY: all help install browser redis lint lint-spec lint-python generate check-generated golden bundle \
         check-bundle docs types evidence breaking test test-fast mock contract bench lock clean
 
 all: install lint-spec generate bundle types ## set up: install pinned tools, validate the spec, regenerate client, JSON forms, TS types
@@ -35,7 +35,7 @@ all: install lint-spec generate bundle types ## set up: install pinned tools, va
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
-install: $(VENV)/.installed $(VENV)/.paths node_modules/.installed browser ## install the pinned Python and Node tools into the repo (.venv, node_modules)
+install: $(VENV)/.installed $(VENV)/.paths node_modules/.installed browser redis ## install the pinned Python and Node tools into the repo (.venv, node_modules), and Chromium and redis-server where apt can
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ node_modules/.installed: package-lock.json
 
 browser: ## install headless Chromium for the HTML reference test (apt-get on Debian/Ubuntu; instructions elsewhere)
 	@scripts/install-browser.sh
+
+redis: ## install redis-server for the shared pacing budget's tests and benchmark (apt-get on Debian/Ubuntu; instructions elsewhere)
+	@scripts/install-redis.sh
 
 lint: lint-spec lint-python ## lint the spec and the hand-written Python
 

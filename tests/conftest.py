@@ -11,8 +11,18 @@ files (``scripts/generate.py --check-inputs``): it never runs the generator.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from generate import stale_inputs
+
+# The developer's own settings must not change what the tests see: a shared Redis budget, logging.
+HERMETIC = ("FASTN_RATE_LIMIT_REDIS_URL", "FASTN_LOG")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name in HERMETIC:
+        os.environ.pop(name, None)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

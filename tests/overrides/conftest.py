@@ -7,10 +7,34 @@ stops, asking for ``make generate``, if the two differ (``tests/conftest.py``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastn_client.lib.options import ClientOptions
 from fastn_client.lib.pacing import RateLimitPacer
+from real_redis import RedisServer
 from runtime_fakes import FakeClock
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A real redis-server on loopback for the session; the test skips, saying how to install it, if there is none."""
+    try:
+        server = RedisServer(tmp_path_factory.mktemp("redis"))
+    except FileNotFoundError as missing:
+        pytest.skip(str(missing))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The session's Redis, emptied for this test."""
+    redis_server.flush()
+    return redis_server.url
 
 
 @pytest.fixture

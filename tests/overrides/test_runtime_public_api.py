@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,6 +39,8 @@ EXPECTED = {
 
 # The runtime must be testable without the generated package.
 ALLOWED_TOP_LEVEL = {"attrs", "httpx", "httpx_retries"}
+# redis, the optional extra, only where the shared pacing budget lives (imported only when it is asked for).
+OPTIONAL = {"shared_pacing.py": {"redis"}}
 
 
 def test_exported_names() -> None:
@@ -60,7 +64,23 @@ def test_runtime_imports_only_stdlib_httpx_httpx_retries_attrs() -> None:
     assert len(sources) >= 8
     for source in sources:
         for name in _imports(source):
-            assert name in ALLOWED_TOP_LEVEL or name in sys.stdlib_module_names, f"{source.name} imports {name}"
+            allowed = ALLOWED_TOP_LEVEL | OPTIONAL.get(source.name, set())
+            assert name in allowed or name in sys.stdlib_module_names, f"{source.name} imports {name}"
+
+
+def test_importing_the_client_and_calling_it_does_not_import_redis() -> None:
+    """Without FASTN_RATE_LIMIT_REDIS_URL nothing changes: Redis is not even imported."""
+    program = (
+        "import sys, httpx\n"
+        "from fastn_client import AuthenticatedClient, ClientOptions\n"
+        "from fastn_client.api.customers import list_customers\n"
+        "transport = httpx.MockTransport(lambda r: httpx.Response(200, json={'data': [], 'nextCursor': None}))\n"
+        "client = AuthenticatedClient(token='k', httpx_args={'transport': transport})\n"
+        "list_customers.sync(client=client)\n"
+        "assert 'redis' not in sys.modules and 'fastn_client.lib.shared_pacing' not in sys.modules\n"
+    )
+    env = {name: value for name, value in os.environ.items() if name != "FASTN_RATE_LIMIT_REDIS_URL"}
+    subprocess.run([sys.executable, "-c", program], env=env, check=True)
 
 
 def test_runtime_under_test_is_the_installed_one_and_coverage_measures_it() -> None:

@@ -55,6 +55,9 @@ DEFAULT_POLL_INTERVAL_MAX: Final = 10.0
 
 # --- Rate-limit pacing -------------------------------------------------------
 
+#: Environment variable naming a Redis that keeps one budget per key for every process.
+RATE_LIMIT_REDIS_URL_ENV: Final = "FASTN_RATE_LIMIT_REDIS_URL"
+
 #: While other requests of the same key are in flight, the pacer re-checks
 #: the budget this often (seconds): their answers may free or reveal budget.
 PACING_POLL_INTERVAL: Final = 0.01

@@ -40,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
+from typing import Protocol
 
 import attrs
 import httpx
@@ -50,6 +51,7 @@ from .headers import parse_rate_limit
 __all__ = [
     "SHARED_PACER",
     "BucketState",
+    "Pacer",
     "RateLimitPacer",
     "Ticket",
     "Wait",
@@ -139,8 +141,37 @@ class Ticket:
         self._settled = True
         self._pacer._settle(self._bucket, headers)
 
+    async def asettle(self, headers: httpx.Headers | None) -> None:
+        """:meth:`settle` for the async transport (in-process, it does no I/O: the same)."""
+        self.settle(headers)
+
     def __repr__(self) -> str:
         return f"Ticket(settled={self._settled})"
+
+
+class Pacer(Protocol):
+    """What the transports ask of a pacer: this process's :class:`RateLimitPacer`, or the shared
+    one kept in Redis (:class:`~.shared_pacing.RedisPacer`)."""
+
+    def bucket_of(self, request: httpx.Request) -> str:
+        """The budget ``request`` draws on."""
+        ...
+
+    def reserve(self, bucket: str, *, now: float) -> Ticket | Wait:
+        """Budget for one request to send now, or how long to wait."""
+        ...
+
+    async def areserve(self, bucket: str, *, now: float) -> Ticket | Wait:
+        """Async twin of ``reserve``."""
+        ...
+
+    def force(self, bucket: str, *, now: float | None = None) -> Ticket:
+        """A ticket without budget, for a request sent regardless."""
+        ...
+
+    async def aforce(self, bucket: str, *, now: float | None = None) -> Ticket:
+        """Async twin of ``force``."""
+        ...
 
 
 class RateLimitPacer:
@@ -156,6 +187,18 @@ class RateLimitPacer:
         self._poll_interval = poll_interval
         self._lock = threading.Lock()
         self._buckets: dict[str, _Bucket] = {}
+
+    def bucket_of(self, request: httpx.Request) -> str:
+        """The budget ``request`` draws on (:func:`bucket_id`)."""
+        return bucket_id(request)
+
+    async def areserve(self, bucket: str, *, now: float) -> Ticket | Wait:
+        """:meth:`reserve` for the async transport (in-process, it does no I/O: the same)."""
+        return self.reserve(bucket, now=now)
+
+    async def aforce(self, bucket: str, *, now: float | None = None) -> Ticket:
+        """:meth:`force` for the async transport."""
+        return self.force(bucket, now=now)
 
     def reserve(self, bucket: str, *, now: float) -> Ticket | Wait:
         """Take budget for one request to send now, or say how long to wait."""
@@ -178,8 +221,8 @@ class RateLimitPacer:
                 delay = min(delay, self._poll_interval)
             return Wait(delay, remaining=max(available, 0), reset_at=reset_at)
 
-    def force(self, bucket: str) -> Ticket:
-        """Take a ticket without budget, for a request sent regardless.
+    def force(self, bucket: str, *, now: float | None = None) -> Ticket:
+        """Take a ticket without budget, for a request sent regardless (``now`` is for the shared pacer).
 
         Used when waiting would overrun the caller's deadline or ceiling: the
         request still lands on the server, so it must count as in flight.

@@ -49,12 +49,27 @@ from .errors import connection_error_from
 from .headers import retry_after_from
 from .logs import wait_level
 from .options import ClientOptions, PacingEvent, RetryEvent
-from .pacing import SHARED_PACER, Ticket, bucket_id
+from .pacing import SHARED_PACER, Pacer, Ticket, Wait
 from .retries import NOT_SENT, RetryRules, backoff_delay
 
 __all__ = ["AsyncFastnTransport", "FastnTransport"]
 
 logger = logging.getLogger(LOGGER_NAME)
+
+# What _decide answers when waiting is out of the question: send now, without budget.
+_FORCE: float = -1.0
+
+
+def _pacer_of(options: ClientOptions) -> Pacer:
+    """The options' pacer; else the Redis one of ``rate_limit_redis_url``; else the process-wide one."""
+    if options.pacer is not None:
+        return options.pacer
+    if options.rate_limit_redis_url:
+        from .shared_pacing import redis_pacer  # imports redis: only when asked for
+
+        return redis_pacer(options.rate_limit_redis_url)
+    return SHARED_PACER
+
 
 _TIMEOUT_KINDS = ("connect", "read", "write", "pool")
 # Headers of a 404 that do not describe the 204 put in its place.
@@ -81,9 +96,8 @@ class _Attempts:
         started = options.clock()
         self._deadline_at = math.inf if options.deadline is None else started + options.deadline
         self._timeouts = dict(request.extensions.get("timeout") or {})
-        pacer = options.pacer if options.pacer is not None else SHARED_PACER
-        self._pacer = pacer if options.pacing else None
-        self._bucket = bucket_id(request) if self._pacer is not None else ""
+        self._pacer = _pacer_of(options) if options.pacing else None
+        self._bucket = self._pacer.bucket_of(request) if self._pacer is not None else ""
         self._ticket: Ticket | None = None
         self._pending: RetryEvent | None = None
         # Whether an earlier attempt may have been applied though its answer never arrived.
@@ -126,9 +140,27 @@ class _Attempts:
         """Reserve budget and return ``None`` (send now), or a delay to sleep first."""
         if self._pacer is None:
             return None
+        now = self._options.clock()
+        delay = self._decide(self._pacer.reserve(self._bucket, now=now), now)
+        if delay == _FORCE:
+            self._ticket = self._pacer.force(self._bucket, now=now)
+            return None
+        return delay
+
+    async def apace(self) -> float | None:
+        """Async twin of :meth:`pace` (a shared pacer asks Redis without blocking the event loop)."""
+        if self._pacer is None:
+            return None
+        now = self._options.clock()
+        delay = self._decide(await self._pacer.areserve(self._bucket, now=now), now)
+        if delay == _FORCE:
+            self._ticket = await self._pacer.aforce(self._bucket, now=now)
+            return None
+        return delay
+
+    def _decide(self, outcome: Ticket | Wait, now: float) -> float | None:
+        """``None`` with a ticket taken, a delay to wait, or ``_FORCE``: send without budget."""
         options = self._options
-        now = options.clock()
-        outcome = self._pacer.reserve(self._bucket, now=now)
         if isinstance(outcome, Ticket):
             self._ticket = outcome
             return None
@@ -141,8 +173,7 @@ class _Attempts:
                 self._request.url.path,
                 outcome.delay,
             )
-            self._ticket = self._pacer.force(self._bucket)
-            return None
+            return _FORCE
         logger.log(
             wait_level(outcome.delay),
             "Pacing %s %s: waiting %.2f s for the rate-limit budget (remaining %s, reset at %s)",
@@ -164,20 +195,26 @@ class _Attempts:
             )
         return outcome.delay
 
-    def _settle(self, headers: httpx.Headers | None) -> None:
+    def settle(self, headers: httpx.Headers | None) -> None:
+        """Release this attempt's reservation, teaching the pacer the answer's headers (``None``: no answer)."""
         if self._ticket is not None:
-            self._ticket.settle(headers)
-            self._ticket = None
+            ticket, self._ticket = self._ticket, None
+            ticket.settle(headers)
 
-    def abandon(self) -> None:
-        """Give the reservation back: the attempt ended in an unexpected exception."""
-        self._settle(None)
+    async def asettle(self, headers: httpx.Headers | None) -> None:
+        """Async twin of :meth:`settle`."""
+        if self._ticket is not None:
+            ticket, self._ticket = self._ticket, None
+            await ticket.asettle(headers)
+
+    def settle_now(self, headers: httpx.Headers | None) -> None:
+        """:meth:`settle` without awaiting, for an attempt being cancelled (an await might not run)."""
+        self.settle(headers)
 
     # --- retrying ------------------------------------------------------------
 
     def on_response(self, response: httpx.Response) -> float | None:
-        """Learn from an answer; return the delay before retrying, or ``None`` to return it."""
-        self._settle(response.headers)
+        """Learn from an answer (settled first); return the delay before retrying, or ``None`` to return it."""
         status = response.status_code
         if self._maybe_applied and status == 404 and self._request.method == "DELETE":
             return None  # see outcome(): an earlier attempt deleted it
@@ -213,8 +250,7 @@ class _Attempts:
         return httpx.Response(204, headers=headers, request=self._request)
 
     def on_error(self, exc: httpx.TransportError) -> float | None:
-        """Learn from a failed attempt; return the delay before retrying, or ``None`` to raise."""
-        self._settle(None)
+        """Learn from a failed attempt (settled first); return the delay before retrying, or ``None`` to raise."""
         if not self._retry.is_retryable_exception(exc):
             reason = (
                 "not a retryable failure"
@@ -406,13 +442,15 @@ class FastnTransport(httpx.BaseTransport):
                 attempts.bound_body(response)
                 _read_body(response)
             except httpx.TransportError as exc:
+                attempts.settle(None)
                 delay = attempts.on_error(exc)
                 if delay is None:
                     raise connection_error_from(exc, request) from exc
             except BaseException:
-                attempts.abandon()
+                attempts.settle(None)  # give the reservation back
                 raise
             else:
+                attempts.settle(response.headers)
                 delay = attempts.on_response(response)
                 if delay is None:
                     return attempts.outcome(response)
@@ -457,7 +495,7 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
         attempts = _Attempts(request, self._options, self._rules)
         sleep = self._options.async_sleep
         while True:
-            while (wait := attempts.pace()) is not None:
+            while (wait := await attempts.apace()) is not None:
                 await sleep(wait)
             attempts.bound_attempt()
             try:
@@ -465,13 +503,15 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
                 attempts.abound_body(response)
                 await _aread_body(response)
             except httpx.TransportError as exc:
+                await attempts.asettle(None)
                 delay = attempts.on_error(exc)
                 if delay is None:
                     raise connection_error_from(exc, request) from exc
             except BaseException:  # including CancelledError: never leak a reservation
-                attempts.abandon()
+                attempts.settle_now(None)
                 raise
             else:
+                await attempts.asettle(response.headers)
                 delay = attempts.on_response(response)
                 if delay is None:
                     return attempts.outcome(response)

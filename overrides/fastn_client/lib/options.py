@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -29,8 +30,9 @@ from .constants import (
     DEFAULT_IDEMPOTENCY_KEYS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_RETRY_AFTER_CEILING,
+    RATE_LIMIT_REDIS_URL_ENV,
 )
-from .pacing import RateLimitPacer
+from .pacing import Pacer
 
 __all__ = ["ClientOptions", "Jitter", "PacingEvent", "RetryEvent"]
 
@@ -82,6 +84,24 @@ class PacingEvent:
     reset_at: float | None = None
 
 
+def _redis_url_from_env() -> str | None:
+    return os.environ.get(RATE_LIMIT_REDIS_URL_ENV) or None
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password, if any, replaced by ``***`` (for reprs and log lines)."""
+    if "@" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    credentials, _, host = rest.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"
+
+
+def _masked_url(url: str | None) -> str:
+    return repr(None if url is None else redact_url(url))
+
+
 async def _async_sleep(seconds: float) -> None:
     # asyncio is imported when first slept with: a sync-only program never pays for it (about 10 ms).
     import asyncio
@@ -130,7 +150,12 @@ class ClientOptions:
             ``False`` sends POSTs without one and retries them only when they
             provably were not processed (429, failed connect).
         pacer: Where budgets are kept; ``None`` (default) is the process-wide
-            ``SHARED_PACER``. Tests pass their own for isolation.
+            ``SHARED_PACER``, or the Redis one below. Tests pass their own for isolation.
+        rate_limit_redis_url: ``redis://host:port/db``: one budget per key for every
+            process and thread using this URL, kept in Redis (``lib/shared_pacing.py``;
+            needs the ``redis`` package, ``fastn-client[redis]``). Defaults to the
+            ``FASTN_RATE_LIMIT_REDIS_URL`` environment variable when the options are
+            made; ``None``: the in-process budget. Ignored when ``pacer`` is given.
         on_retry: Called with a :class:`RetryEvent` before each retry sleep.
         on_pacing: Called with a :class:`PacingEvent` before each pacing sleep.
             Exceptions raised by a hook propagate and abort the request.
@@ -149,7 +174,8 @@ class ClientOptions:
     retry_after_ceiling: float = attrs.field(default=DEFAULT_RETRY_AFTER_CEILING, validator=_non_negative)
     pacing: bool = True
     idempotency_keys: bool = DEFAULT_IDEMPOTENCY_KEYS
-    pacer: RateLimitPacer | None = None
+    pacer: Pacer | None = None
+    rate_limit_redis_url: str | None = attrs.field(factory=_redis_url_from_env, repr=_masked_url)
     on_retry: Callable[[RetryEvent], None] | None = None
     on_pacing: Callable[[PacingEvent], None] | None = None
     clock: Callable[[], float] = time.time
