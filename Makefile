@@ -102,10 +102,11 @@ mock: install ## serve the stateful mock on 127.0.0.1 port MOCK_PORT (default 40
 contract: install ## schemathesis CLI against a running server (the mock, or BASE_URL= + FASTN_API_KEY=); JUnit in reports/
 	scripts/contract.sh
 
-bench: install ## print the benchmarks side by side: import cost, client CPU, pacing efficiency, mock vs Prism throughput
+bench: install ## print the benchmarks side by side: import cost, client CPU, pacing efficiency (one process, and many sharing a key), mock vs Prism throughput
 	$(PY) scripts/bench_import.py
 	$(PY) scripts/bench_client.py
 	$(PY) scripts/bench_pacing.py
+	$(PY) scripts/bench_shared_pacing.py
 	$(PY) scripts/bench_mock.py
 
 test: lint check-generated ## everything: lint, the drift check of generated/, then every test (JSON forms' drift included)

@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default=os.environ.get("MOCK_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("MOCK_PORT", DEFAULT_PORT)))
     parser.add_argument("--spec", type=Path, help="the OpenAPI document (default: <repo>/openapi/fastn.yaml)")
-    parser.add_argument("--rate-limit", type=int, help="requests per minute per key; 0 turns limiting off")
+    parser.add_argument("--rate-limit", type=int, help="requests per window (a minute) per key; 0 turns limiting off")
+    parser.add_argument("--rate-window", type=int, help="seconds of one rate-limit window (60)")
     parser.add_argument("--fault-rate", type=float, help="probability (0-1) of an injected error status")
     parser.add_argument("--fault-statuses", help="comma-separated statuses to draw from, e.g. 500,503,429")
     parser.add_argument("--latency-ms", type=int, help="added latency for every API request")
@@ -85,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["spec_path"] = args.spec
     if args.rate_limit is not None:
         overrides["rate_limit"] = args.rate_limit
+    if args.rate_window is not None:
+        overrides["rate_window"] = args.rate_window
     if args.validate_responses:
         overrides["validate_responses"] = True
     for name in ("header_timeout", "body_timeout", "keep_alive_timeout", "max_connections"):
@@ -118,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fastn_mock: cannot start: {exc}", file=sys.stderr)
         return 2
     key = config.keys[0]
-    limit = f"{config.rate_limit}/min per key" if config.rate_limit else "off"
+    every = "min" if config.rate_window == 60 else f"{config.rate_window} s"
+    limit = f"{config.rate_limit}/{every} per key" if config.rate_limit else "off"
     print(
         f"fastn_mock: {len(app.spec.operations)} operations from {app.spec.source}\n"
         f"fastn_mock: serving http://{args.host}:{args.port} (rate limit {limit})\n"

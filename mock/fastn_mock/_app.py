@@ -106,7 +106,7 @@ class MockApp:
         self.spec = Spec.load(config.spec_path)
         resources = dict.fromkeys(op.permission[0] for op in self.spec.operations.values())
         self.store = Store(self.clock, key_seeds=config.keys, seed=config.seed, resources=resources)
-        self.limiter = RateLimiter(config.rate_limit, self.clock)
+        self.limiter = RateLimiter(config.rate_limit, self.clock, config.rate_window)
         self.idempotency = Idempotency(self.clock, lock=self.store.lock, operations=self.spec.operations.values())
         self.faults = Faults(config.faults)
         self.crud = Crud(self.spec, HOOKS)

@@ -38,6 +38,9 @@ class MockConfig:
 
     spec_path: Path = field(default_factory=default_spec_path)
     rate_limit: int = DEFAULT_RATE_LIMIT
+    """Requests per key per window (per minute unless ``rate_window`` says otherwise); 0: off."""
+    rate_window: int = 60
+    """Seconds of one rate-limit window."""
     max_body_bytes: int = MAX_BODY_BYTES
     keys: tuple[KeySeed, ...] = DEFAULT_KEYS
     faults: FaultSettings = field(default_factory=FaultSettings)
@@ -89,6 +92,7 @@ class MockConfig:
             "keys": keys,
             "faults": faults,
             "rate_limit": int(env.get("MOCK_RATE_LIMIT", DEFAULT_RATE_LIMIT)),
+            "rate_window": int(env.get("MOCK_RATE_WINDOW", "60")),
             "validate_responses": env.get("MOCK_VALIDATE_RESPONSES", "") in ("1", "true", "yes"),
             "seed": int(env.get("MOCK_SEED", "0")),
         }

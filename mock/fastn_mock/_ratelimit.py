@@ -1,9 +1,10 @@
 """Per-key rate limiting with the `limits` library, on windows aligned to the (injectable) clock.
 
-Windows are fixed, one clock minute long, like the plans' "N calls per minute". The window a
-request falls in is computed from `Clock.now()` and is part of the counter's key, so a test
-that advances a `ManualClock` by a minute gets a fresh window without sleeping; `limits`
-does the counting (and expires old counters on its own).
+Windows are fixed, one clock minute long by default, like the plans' "N calls per minute"
+(``window`` seconds otherwise: a benchmark measures many short windows rather than a few long
+ones). The window a request falls in is computed from `Clock.now()` and is part of the counter's
+key, so a test that advances a `ManualClock` by a minute gets a fresh window without sleeping;
+`limits` does the counting (and expires old counters on its own).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
-from limits import RateLimitItemPerMinute
+from limits import RateLimitItemPerSecond
 from limits.storage import MemoryStorage
 from limits.strategies import FixedWindowRateLimiter
 
@@ -48,14 +49,17 @@ class Quota:
 class RateLimiter:
     """Counts requests per identity (an API key id, or the client address when there is none)."""
 
-    def __init__(self, per_minute: int, clock: Clock) -> None:
-        if per_minute < 0:
+    def __init__(self, per_window: int, clock: Clock, window: int = WINDOW_SECONDS) -> None:
+        if per_window < 0:
             raise ValueError("the rate limit cannot be negative (0 turns it off)")
-        self.per_minute = per_minute
+        if window < 1:
+            raise ValueError("the rate-limit window is at least 1 second")
+        self.per_window = per_window
+        self.window = window
         self._clock = clock
         self._storage = MemoryStorage()
         self._limiter = FixedWindowRateLimiter(self._storage)
-        self._item = RateLimitItemPerMinute(per_minute) if per_minute else None
+        self._item = RateLimitItemPerSecond(per_window, window) if per_window else None
 
     @property
     def enabled(self) -> bool:
@@ -65,25 +69,25 @@ class RateLimiter:
     def hit(self, identity: str) -> Quota:
         """Count one request of ``identity`` and say whether it may proceed."""
         now = self._clock.now()
-        window = int(now // WINDOW_SECONDS)
-        reset = (window + 1) * WINDOW_SECONDS
+        window = int(now // self.window)
+        reset = (window + 1) * self.window
         if self._item is None:
             return Quota(True, UNLIMITED, UNLIMITED, reset, 0)
         key = f"{identity}@{window}"
         allowed = self._limiter.hit(self._item, key)
         remaining = max(0, self._limiter.get_window_stats(self._item, key).remaining)
         retry_after = 0 if allowed else max(1, math.ceil(reset - now))
-        return Quota(allowed, self.per_minute, remaining, reset, retry_after)
+        return Quota(allowed, self.per_window, remaining, reset, retry_after)
 
     def peek(self, identity: str) -> Quota:
         """Where ``identity`` stands in its current window, without counting a request."""
         now = self._clock.now()
-        window = int(now // WINDOW_SECONDS)
-        reset = (window + 1) * WINDOW_SECONDS
+        window = int(now // self.window)
+        reset = (window + 1) * self.window
         if self._item is None:
             return Quota(True, UNLIMITED, UNLIMITED, reset, 0)
         remaining = max(0, self._limiter.get_window_stats(self._item, f"{identity}@{window}").remaining)
-        return Quota(True, self.per_minute, remaining, reset, 0)
+        return Quota(True, self.per_window, remaining, reset, 0)
 
     def reset(self) -> None:
         """Forget every counter."""

@@ -78,3 +78,23 @@ def test_a_reset_clears_the_windows(api: Api, app: MockApp) -> None:
         api.get("/api/v1/customers")
     app.reset()
     assert api.get("/api/v1/customers").status_code == 200
+
+
+def test_a_shorter_window_refills_sooner(clock: ManualClock) -> None:
+    """MOCK_RATE_WINDOW: 2 requests per 5 s window, aligned to the clock."""
+    config = MockConfig.from_env({"MOCK_RATE_LIMIT": "2", "MOCK_RATE_WINDOW": "5"})
+    assert (config.rate_limit, config.rate_window) == (2, 5)
+    with TestClient(create_app(config, clock=clock), base_url="http://mock") as client:
+        api = Api(client)
+        answers = [api.get("/api/v1/customers") for _ in range(3)]
+        assert [answer.status_code for answer in answers] == [200, 200, 429]
+        reset = int(answers[0].headers["X-RateLimit-Reset"])
+        assert reset % 5 == 0 and 0 < reset - clock.now() <= 5
+        assert int(answers[2].headers["Retry-After"]) <= 5
+        clock.advance(5)
+        assert api.get("/api/v1/customers").status_code == 200
+
+
+def test_a_window_shorter_than_a_second_is_refused(clock: ManualClock) -> None:
+    with pytest.raises(ValueError, match="at least 1 second"):
+        create_app(MockConfig(rate_window=0), clock=clock)

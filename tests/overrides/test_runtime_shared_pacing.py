@@ -15,6 +15,7 @@ import httpx
 import pytest
 import redis
 from fastn_client.lib import shared_pacing
+from fastn_client.lib.constants import PACING_POLL_INTERVAL
 from fastn_client.lib.options import ClientOptions
 from fastn_client.lib.pacing import RateLimitPacer, Ticket, Wait
 from fastn_client.lib.shared_pacing import RedisPacer, RedisTicket, redis_pacer, shared_bucket_id
@@ -41,7 +42,7 @@ def test_two_processes_draw_on_one_budget(redis_url: str) -> None:
     probe = one.reserve(BUCKET, now=START)
     assert isinstance(probe, RedisTicket)
     # While the probe is out, nothing is known: the other process waits for it.
-    assert two.reserve(BUCKET, now=START) == Wait(shared_pacing.PACING_POLL_INTERVAL)
+    assert two.reserve(BUCKET, now=START) == Wait(PACING_POLL_INTERVAL)
     probe.settle(headers(remaining=2, reset=START + 10))
     first, second = one.reserve(BUCKET, now=START + 1), two.reserve(BUCKET, now=START + 1)
     assert isinstance(first, RedisTicket) and isinstance(second, RedisTicket)

@@ -1,4 +1,4 @@
-"""A real ``redis-server`` on loopback, started and stopped by the tests that need one.
+"""A real ``redis-server`` on loopback, started and stopped by the tests and benchmarks that need one.
 
 The shared pacing budget (``fastn_client.lib.shared_pacing``) is tested against the real server,
 from the system's packages (Debian/Ubuntu: ``apt-get install redis-server``; ``make`` installs
