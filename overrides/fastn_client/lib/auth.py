@@ -9,6 +9,7 @@ request headers whose repr masks it too (``repr(response.request.headers)``).
 from __future__ import annotations
 
 from collections.abc import Generator
+from typing import ClassVar
 
 import httpx
 
@@ -16,21 +17,28 @@ __all__ = ["CredentialAuth", "MaskedHeaders"]
 
 
 class MaskedHeaders(httpx.Headers):
-    """``httpx.Headers`` whose repr shows the credential header as ``[secure]``, as httpx does ``Authorization``."""
+    """``httpx.Headers`` whose repr shows the credential header as ``[secure]``, as httpx does ``Authorization``.
 
-    _secret_names: frozenset[str] = frozenset()
+    A request's headers become one by a change of class (:meth:`masking`), which copies nothing:
+    it costs nothing per request, and the headers stay the same object httpx built.
+    """
+
+    _secret_names: ClassVar[frozenset[str]] = frozenset()
+    _kinds: ClassVar[dict[frozenset[str], type[MaskedHeaders]]] = {}
 
     @classmethod
     def masking(cls, headers: httpx.Headers, names: frozenset[str]) -> MaskedHeaders:
-        """A copy of ``headers`` that masks ``names`` (lower case) in its repr."""
-        masked = cls(headers)
-        masked._secret_names = names
-        return masked
+        """``headers`` itself, now masking ``names`` (lower case) in its repr."""
+        kind = cls._kinds.get(names)
+        if kind is None:
+            kind = cls._kinds[names] = type("MaskedHeaders", (cls,), {"_secret_names": names})
+        headers.__class__ = kind
+        return headers  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         secret = self._secret_names
         shown = [(name, "[secure]" if name.lower() in secret else value) for name, value in self.multi_items()]
-        return f"{type(self).__name__}({shown!r})"
+        return f"Headers({shown!r})"
 
 
 class CredentialAuth(httpx.Auth):
@@ -39,10 +47,11 @@ class CredentialAuth(httpx.Auth):
     def __init__(self, name: str, value: str) -> None:
         self._name = name
         self._value = value
+        self._secret = frozenset({name.lower()})
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers[self._name] = self._value
-        request.headers = MaskedHeaders.masking(request.headers, frozenset({self._name.lower()}))
+        MaskedHeaders.masking(request.headers, self._secret)
         yield request
 
     def __repr__(self) -> str:
