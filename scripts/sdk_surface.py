@@ -90,13 +90,14 @@ class Surface:
 
     def to_jinja(self) -> str:
         """The surface as a Jinja template defining ``SDK`` (every value a string, list or dict)."""
-        # Keyed as the generator names an endpoint (`endpoint.name`, the module name: list_customers).
         # Keyed as the generator names an endpoint (`endpoint.name`, the module name: list_customers);
-        # a poll names its waiter the same way.
+        # a poll names its waiter the same way. JSON literals are Jinja literals, but for
+        # true/false/null, so the one flag is a string: "yes" or "".
         data = {
             "methods": {
                 python_name(op): {
                     **{k: list(v) if isinstance(v, tuple) else v for k, v in asdict(m).items()},
+                    "pages": "yes" if m.pages else "",
                     "poll": python_name(m.poll) if m.poll else "",
                 }
                 for op, m in self.methods.items()
@@ -104,8 +105,7 @@ class Surface:
             "resources": [asdict(resource) for resource in self.resources],
             "constants": [{"name": c.name, "states": list(c.values), "doc": c.doc} for c in self.constants],
         }
-        # JSON literals are Jinja literals, but for true/false/null: the data holds none (pages is "yes"/"").
-        text = json.dumps(data, indent=1, sort_keys=False).replace(": true", ': "yes"').replace(": false", ': ""')
+        text = json.dumps(data, indent=1, sort_keys=False)
         return (
             "{#- Written by scripts/sdk_surface.py for this generation; not a source file. -#}\n{% set SDK = "
             + text

@@ -58,8 +58,9 @@ def test_two_processes_draw_on_one_budget(redis_url: str) -> None:
 
 def test_answers_of_an_older_window_are_ignored_and_the_lowest_remaining_wins(redis_url: str) -> None:
     one, two = two_processes(redis_url)
-    tickets = [one.reserve(BUCKET, now=START)]
-    tickets[0].settle(headers(remaining=4, reset=START + 60))  # type: ignore[union-attr]
+    probe = one.reserve(BUCKET, now=START)
+    assert isinstance(probe, Ticket)
+    probe.settle(headers(remaining=4, reset=START + 60))
     a, b = one.reserve(BUCKET, now=START + 1), two.reserve(BUCKET, now=START + 1)
     assert isinstance(a, Ticket) and isinstance(b, Ticket)
     b.settle(headers(remaining=1, reset=START + 60))

@@ -116,8 +116,8 @@ def request_body(
 # --------------------------------------------------------------------------- resources
 
 
-class SyncAPIResource:
-    """Base of the generated resource classes (``Customers``, ``Workflows``, ...)."""
+class _APIResource:
+    """What both kinds of resource hold: the generated client their calls go through."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -126,6 +126,10 @@ class SyncAPIResource:
     def _options(self) -> ClientOptions:
         client: _Client = self._client
         return client.options
+
+
+class SyncAPIResource(_APIResource):
+    """Base of the generated resource classes (``CustomersResource``, ``WorkflowsResource``, ...)."""
 
     def _call(self, sync: Callable[..., T], detailed: Callable[..., Any], *args: Any, **kwargs: Any) -> T:
         """``sync(*args, client=..., **kwargs)``, or ``detailed(...)`` inside ``with_raw_response``."""
@@ -155,16 +159,8 @@ class SyncAPIResource:
         return fetch(cursor)
 
 
-class AsyncAPIResource:
-    """Base of the generated async resource classes (``AsyncCustomers``, ...)."""
-
-    def __init__(self, client: Any) -> None:
-        self._client = client
-
-    @property
-    def _options(self) -> ClientOptions:
-        client: _Client = self._client
-        return client.options
+class AsyncAPIResource(_APIResource):
+    """Base of the generated async resource classes (``AsyncCustomersResource``, ...)."""
 
     async def _call(
         self, asyncio: Callable[..., Awaitable[T]], detailed: Callable[..., Awaitable[Any]], *args: Any, **kwargs: Any

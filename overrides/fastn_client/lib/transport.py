@@ -207,17 +207,13 @@ class _Attempts:
             ticket, self._ticket = self._ticket, None
             await ticket.asettle(headers)
 
-    def settle_now(self, headers: httpx.Headers | None) -> None:
-        """:meth:`settle` without awaiting, for an attempt being cancelled (an await might not run)."""
-        self.settle(headers)
-
     # --- retrying ------------------------------------------------------------
 
     def on_response(self, response: httpx.Response) -> float | None:
         """Learn from an answer (settled first); return the delay before retrying, or ``None`` to return it."""
         status = response.status_code
-        if self._maybe_applied and status == 404 and self._request.method == "DELETE":
-            return None  # see outcome(): an earlier attempt deleted it
+        if self._deleted_earlier(response):
+            return None  # see outcome()
         if not self._retry.is_retryable_status_code(status):
             if status in IDEMPOTENT_RETRY_STATUSES:
                 logger.debug(
@@ -233,6 +229,10 @@ class _Attempts:
             self._maybe_applied = True  # a 5xx or 408 may come after the work was done
         return delay
 
+    def _deleted_earlier(self, response: httpx.Response) -> bool:
+        """Whether ``response`` is a retried DELETE's 404 after an attempt that may have been applied."""
+        return self._maybe_applied and response.status_code == 404 and self._request.method == "DELETE"
+
     def outcome(self, response: httpx.Response) -> httpx.Response:
         """The answer to return: ``response``, unless it is a retried DELETE's 404.
 
@@ -240,7 +240,7 @@ class _Attempts:
         been applied; a retry then finds nothing to delete. The caller asked for the resource
         to be gone, and it is: the 404 becomes a 204 (with the 404's other headers).
         """
-        if not (self._maybe_applied and response.status_code == 404 and self._request.method == "DELETE"):
+        if not self._deleted_earlier(response):
             return response
         logger.info(
             "DELETE %s answered 404 after an attempt whose answer was lost: that attempt deleted it; returning 204",
@@ -508,7 +508,7 @@ class AsyncFastnTransport(httpx.AsyncBaseTransport):
                 if delay is None:
                     raise connection_error_from(exc, request) from exc
             except BaseException:  # including CancelledError: never leak a reservation
-                attempts.settle_now(None)
+                attempts.settle(None)  # not awaited: an attempt being cancelled might never run an await
                 raise
             else:
                 await attempts.asettle(response.headers)
