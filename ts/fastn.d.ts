@@ -885,7 +885,10 @@ export interface components {
             name: string;
             /** @description URL-safe unique handle, e.g. `acme-customer`. Unique within the workspace. */
             slug: string;
-            /** @description Lifecycle state of a customer. Values not listed here arrive as plain strings. */
+            /**
+             * CustomerStatusOrUnlisted
+             * @description Lifecycle state of a customer. Values not listed here arrive as plain strings.
+             */
             status: components["schemas"]["CustomerStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: email
@@ -1057,7 +1060,10 @@ export interface components {
             connectorId: string;
             /** @description Tenant the connection belongs to; empty for the workspace itself. */
             tenantId: string;
-            /** @description State of a connection: `pending` until its OAuth flow completes, then `active`; `inactive`, `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this document's addition. Values not listed here arrive as plain strings. */
+            /**
+             * ConnectionStatusOrUnlisted
+             * @description State of a connection: `pending` until its OAuth flow completes, then `active`; `inactive`, `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this document's addition. Values not listed here arrive as plain strings.
+             */
             status: components["schemas"]["ConnectionStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: uri
@@ -1144,7 +1150,10 @@ export interface components {
              * @description Run time after which an execution is `timed_out`.
              */
             timeoutSeconds: number;
-            /** @description Whether a workflow accepts runs and trigger events. Values not listed here arrive as plain strings. */
+            /**
+             * WorkflowStatusOrUnlisted
+             * @description Whether a workflow accepts runs and trigger events. Values not listed here arrive as plain strings.
+             */
             status: components["schemas"]["WorkflowStatus"] | components["schemas"]["UnlistedValue"];
             /** @description Published version, `v1`, `v2`… (not the concurrency `revision`). */
             readonly version: string;
@@ -1236,7 +1245,10 @@ export interface components {
             readonly id: string;
             /** @description Display name. */
             name: string;
-            /** @description What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a `manual` run, or an app `event` such as `order.created`. Values not listed here arrive as plain strings. */
+            /**
+             * TriggerTypeOrUnlisted
+             * @description What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a `manual` run, or an app `event` such as `order.created`. Values not listed here arrive as plain strings.
+             */
             type: components["schemas"]["TriggerType"] | components["schemas"]["UnlistedValue"];
             /** @description Workflows started when the trigger fires. */
             workflowIds: string[];
@@ -1375,9 +1387,15 @@ export interface components {
             workflowId: string;
             /** @description Version of the workflow that ran. */
             workflowVersion: string;
-            /** @description Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run asynchronously. Values not listed here arrive as plain strings. */
+            /**
+             * ExecutionTierOrUnlisted
+             * @description Execution tier: `instant` runs synchronously on the platform; `standard` and `long` run asynchronously. Values not listed here arrive as plain strings.
+             */
             tier: components["schemas"]["ExecutionTier"] | components["schemas"]["UnlistedValue"];
-            /** @description State of an execution: `pending` (triggered, not started) and `running` are transient; `completed`, `failed`, `cancelled` and `timed_out` are final. Values not listed here arrive as plain strings. */
+            /**
+             * ExecutionStatusOrUnlisted
+             * @description State of an execution: `pending` (triggered, not started) and `running` are transient; `completed`, `failed`, `cancelled` and `timed_out` are final. Values not listed here arrive as plain strings.
+             */
             status: components["schemas"]["ExecutionStatus"] | components["schemas"]["UnlistedValue"];
             /** @description What started an execution. Values not listed here arrive as plain strings. */
             triggeredBy: components["schemas"]["TriggeredBy"] | components["schemas"]["UnlistedValue"];
@@ -1432,7 +1450,10 @@ export interface components {
             role: string;
             /** @description Teams the user belongs to. */
             teams: string[];
-            /** @description State of a workspace member. Values not listed here arrive as plain strings. */
+            /**
+             * UserStatusOrUnlisted
+             * @description State of a workspace member. Values not listed here arrive as plain strings.
+             */
             status: components["schemas"]["UserStatus"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: date-time
@@ -1465,7 +1486,10 @@ export interface components {
          * @description Actions allowed on one kind of resource.
          */
         Permission: {
-            /** @description A kind of resource a permission applies to. Values not listed here arrive as plain strings. */
+            /**
+             * PermissionResourceOrUnlisted
+             * @description A kind of resource a permission applies to. Values not listed here arrive as plain strings.
+             */
             resource: components["schemas"]["PermissionResource"] | components["schemas"]["UnlistedValue"];
             actions: (components["schemas"]["PermissionAction"] | components["schemas"]["UnlistedValue"])[];
         };
@@ -1685,7 +1709,10 @@ export interface components {
              * @description Effective limit.
              */
             limit: number;
-            /** @description Window over which a quota is counted. Values not listed here arrive as plain strings. */
+            /**
+             * QuotaPeriodOrUnlisted
+             * @description Window over which a quota is counted. Values not listed here arrive as plain strings.
+             */
             period: components["schemas"]["QuotaPeriod"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: int64

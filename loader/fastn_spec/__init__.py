@@ -14,13 +14,15 @@ see the same document: the mock, the bundle (``scripts/bundle.py``), the breakin
 
 ``python -m fastn_spec check FILE`` (a step of ``make lint``) reports every unreadable place of a
 document: YAML it cannot parse or keys it repeats, references that are remote or lead nowhere,
-and anything but an annotation beside a ``$ref`` (the rule is in `fastn_spec._refs`).
+anything but an annotation beside a ``$ref`` (the rule is in `fastn_spec._refs`), and inline
+schemas that openapi-generator would name like another schema (`fastn_spec._names`).
 """
 
 from __future__ import annotations
 
 from ._document import HTTP_METHODS, Operation, operations, walk
 from ._errors import SpecError
+from ._names import class_name, name_clashes
 from ._refs import (
     ANNOTATION_KEYS,
     DATA_KEYS,
@@ -49,6 +51,7 @@ __all__ = [
     "Dereferenced",
     "Operation",
     "SpecError",
+    "class_name",
     "dereference",
     "dump_json",
     "escape",
@@ -60,6 +63,7 @@ __all__ = [
     "load_text",
     "lookup",
     "merge_all_of",
+    "name_clashes",
     "operations",
     "parse_yaml",
     "problems",

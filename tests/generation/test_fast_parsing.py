@@ -1,8 +1,12 @@
 """Fast parsing changes the speed of the generated models, nothing else.
 
-What is sped up (overrides/templates/model.py.jinja, property_templates/uuid_property.py.jinja
-and fastn_client/lib/fast_parsing.py) must behave exactly as the generator's own templates:
+What is sped up (overrides/templates/model.py.jinja, endpoint_module.py.jinja,
+property_templates/uuid_property.py.jinja and fastn_client/lib/fast_parsing.py) must behave
+exactly as the generator's own templates:
 
+* ``json_body(response)`` is ``json.loads(response.content)`` (httpx's ``response.json()``):
+  the same values of the same types (a 2**64 stays an int, though orjson makes it a float),
+  or the same exception, on every document, encoding and corruption;
 * ``parse_uuid(s)`` is ``uuid.UUID(s)``: an equal, plain ``uuid.UUID`` in the same state, or
   the same exception with the same message;
 * every model's ``from_dict`` gives what the stock generator's ``from_dict`` gives -- checked
@@ -18,6 +22,7 @@ import copy
 import datetime
 import importlib
 import importlib.util
+import json
 import os
 import pickle
 import string
@@ -33,9 +38,10 @@ from uuid import UUID, SafeUUID
 
 import attrs
 import fastn_spec
+import httpx
 import pytest
 from fastn_client import models
-from fastn_client.lib.fast_parsing import parse_uuid
+from fastn_client.lib.fast_parsing import json_body, parse_uuid
 from fastn_client.models import Customer, CustomerCreate, CustomerList
 from fastn_client.models.plan import check_plan
 from hypothesis import HealthCheck, given, settings
@@ -88,6 +94,82 @@ def shape(value: Any) -> Any:
     if isinstance(value, UUID):
         return ("UUID", type(value) is UUID, value.int, value.is_safe)
     return (type(value), repr(value))
+
+
+# --- json_body -----------------------------------------------------------------------------
+
+
+def decoded(value: Any) -> Any:
+    """A comparable picture of decoded JSON: every leaf's type and repr (1 and 1.0 differ, NaN equals NaN)."""
+    if isinstance(value, list):
+        return [decoded(item) for item in value]
+    if isinstance(value, dict):
+        return [(key, decoded(item)) for key, item in value.items()]  # order kept
+    return (type(value), repr(value))
+
+
+def body(content: bytes) -> httpx.Response:
+    return httpx.Response(200, content=content, headers={"content-type": "application/json"})
+
+
+def decode_outcome(decode: Callable[[bytes], Any], content: bytes) -> tuple[str, Any]:
+    try:
+        return ("returned", decoded(decode(content)))
+    except (ValueError, RecursionError) as error:
+        return ("raised", type(error))
+
+
+NUMBERS = st.one_of(
+    st.integers(),  # beyond 64 bits too: orjson would make those floats
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.from_regex(r"-?(0|[1-9][0-9]{0,25})(\.[0-9]{1,25})?([eE][-+]?[0-9]{1,4})?", fullmatch=True).map(float),
+)
+JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), NUMBERS, st.text()),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(JSON, st.booleans(), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_json_body_decodes_what_json_loads_decodes(value: Any, ascii_only: bool, encoding: str) -> None:
+    content = json.dumps(value, ensure_ascii=ascii_only).encode(encoding, "surrogatepass")
+    assert decode_outcome(lambda raw: json_body(body(raw)), content) == decode_outcome(json.loads, content)
+
+
+@given(
+    st.binary(max_size=40)
+    | st.text(alphabet='[]{},:"0123456789.eE+-tfnrlsua\\ \n\ud800', max_size=40).map(
+        lambda text: text.encode("utf-8", "surrogatepass")
+    )
+)
+def test_json_body_refuses_what_json_loads_refuses(content: bytes) -> None:
+    assert decode_outcome(lambda raw: json_body(body(raw)), content) == decode_outcome(json.loads, content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"18446744073709551616",  # 2**64: a float in orjson, an int in json.loads
+        b"-9223372036854775809",
+        b'{"revision": 123456789012345678901234567890}',
+        b'"1234567890123456789"',  # 19 digits in a string: json.loads, and the same string
+        b"9223372036854775807",
+        b"1E400",
+        b"NaN",
+        b'"\\ud800"',
+        b"\xef\xbb\xbf{}",
+        b'{"a": 1, "a": 2}',
+        b"[" * 5000 + b"]" * 5000,  # deeper than either decoder goes
+        b"",
+    ],
+)
+def test_json_body_matches_json_loads_on_edge_cases(content: bytes) -> None:
+    assert decode_outcome(lambda raw: json_body(body(raw)), content) == decode_outcome(json.loads, content)
 
 
 # --- parse_uuid ----------------------------------------------------------------------------

@@ -239,6 +239,90 @@ def test_walk_visits_every_node_with_its_pointer() -> None:
 # --------------------------------------------------------------------------- python -m fastn_spec check
 
 
+# --------------------------------------------------------------------------- generated names
+
+_OPEN_ENUM = {"anyOf": [{"$ref": "#/components/schemas/Status"}, {"type": "string"}]}
+
+
+def test_an_inline_schema_named_like_another_schema_is_a_clash_naming_both() -> None:
+    """openapi-generator calls Order.status `Order_status`, class OrderStatus: the enum's class too."""
+    document = _doc(
+        {"OrderStatus": {"enum": ["new"]}, "Status": {"enum": ["a"]}, "Order": {"properties": {"status": _OPEN_ENUM}}}
+    )
+    assert fastn_spec.name_clashes(document) == [
+        "#/components/schemas/Order/properties/status: openapi-generator names this inline schema 'Order_status', "
+        "class OrderStatus, the class of #/components/schemas/OrderStatus too (one overwrites the other); "
+        "give it a `title` no other schema has"
+    ]
+    titled = {**_OPEN_ENUM, "title": "OrderStatusOrUnlisted"}
+    assert (
+        fastn_spec.name_clashes(
+            _doc(
+                {
+                    "OrderStatus": {"enum": ["new"]},
+                    "Status": {"enum": ["a"]},
+                    "Order": {"properties": {"status": titled}},
+                }
+            )
+        )
+        == []
+    )
+
+
+def test_inline_names_follow_the_generator_through_items_and_nested_objects() -> None:
+    nested = {"properties": {"tags": {"type": "array", "items": _OPEN_ENUM}, "kind": {"enum": ["x"]}}}
+    document = _doc(
+        {
+            "Status": {"enum": ["a"]},
+            "Order": {"properties": {"line": nested}},
+            "OrderLineKind": {"enum": ["y"]},
+            "OrderLineTagsInner": {"type": "string"},
+        }
+    )
+    clashes = fastn_spec.name_clashes(document)
+    assert [clash.split(":")[0] for clash in clashes] == [
+        "#/components/schemas/Order/properties/line/properties/tags/items",
+        "#/components/schemas/Order/properties/line/properties/kind",
+    ]
+    assert "'Order_line_tags_inner', class OrderLineTagsInner" in clashes[0]
+
+
+def test_two_inline_schemas_with_one_class_clash_too() -> None:
+    document = _doc(
+        {"Status": {"enum": ["a"]}, "A": {"properties": {"b_c": _OPEN_ENUM}}, "A_b": {"properties": {"c": _OPEN_ENUM}}}
+    )
+    (clash,) = fastn_spec.name_clashes(document)
+    where = "#/components/schemas/A_b/properties/c"
+    assert clash.startswith(f"{where}: openapi-generator names this inline schema 'A_b_c', class ABC, the class of ")
+    assert clash.split(" too ")[0].endswith("#/components/schemas/A/properties/b_c")
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"$ref": "#/components/schemas/Status"},
+        {"oneOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]},  # only nullable: no model
+        {"type": "string", "maxLength": 3},
+        {"type": "array", "items": {"type": "string"}},
+    ],
+)
+def test_what_the_generator_does_not_model_cannot_clash(schema: dict[str, Any]) -> None:
+    assert not fastn_spec.name_clashes(
+        _doc({"Status": {"enum": ["a"]}, "OrderStatus": {"enum": ["n"]}, "Order": {"properties": {"status": schema}}})
+    )
+
+
+def test_check_reports_a_name_clash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ncomponents:\n  schemas:\n    AKind: {enum: [x]}\n    A: {properties: {kind: {enum: [y]}}}\n"
+    )
+    assert cli(["check", str(spec)]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"{spec}: #/components/schemas/A/properties/kind: openapi-generator names"
+    )
+
+
 def test_check_reports_every_problem_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(

@@ -6,6 +6,7 @@ import ast
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import fastn_client.lib as lib
@@ -37,9 +38,17 @@ EXPECTED = {
     "raise_for_status",
 }
 
-# The runtime must be testable without the generated package.
-ALLOWED_TOP_LEVEL = {"attrs", "httpx", "httpx_retries"}
-# redis, the optional extra, only where the shared pacing budget lives (imported only when it is asked for).
+# The runtime must be testable without the generated package, and import only what the package
+# declares: the required dependencies of its pyproject (templates/pyproject_poetry.toml.jinja)...
+_DEPENDENCIES = tomllib.loads((Path(__file__).resolve().parents[2] / "generated" / "pyproject.toml").read_text())[
+    "tool"
+]["poetry"]["dependencies"]
+ALLOWED_TOP_LEVEL = {
+    name.replace("-", "_")
+    for name, spec in _DEPENDENCIES.items()
+    if name != "python" and not (isinstance(spec, dict) and spec.get("optional"))
+}
+# ...and redis, the optional extra, only where the shared pacing budget lives (imported only when asked for).
 OPTIONAL = {"shared_pacing.py": {"redis"}}
 
 
@@ -59,7 +68,8 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def test_runtime_imports_only_stdlib_httpx_httpx_retries_attrs() -> None:
+def test_runtime_imports_only_stdlib_and_declared_dependencies() -> None:
+    assert {"attrs", "httpx", "httpx_retries", "orjson"} == ALLOWED_TOP_LEVEL
     sources = sorted(Path(lib.__file__).parent.glob("*.py"))
     assert len(sources) >= 8
     for source in sources:

@@ -6,7 +6,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status
+from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
+from ...lib.urls import absolute
 from ...models.error import Error
 from ...types import Response, to_status
 
@@ -31,32 +33,32 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_204
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = Error.from_dict(json_body(response))
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = Error.from_dict(json_body(response))
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = Error.from_dict(json_body(response))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = Error.from_dict(json_body(response))
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = Error.from_dict(json_body(response))
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(json_body(response))
 
         return response_500
 
@@ -120,9 +122,8 @@ def sync_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -161,9 +162,8 @@ def sync(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -201,7 +201,8 @@ async def asyncio_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -240,7 +241,8 @@ async def asyncio(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)

@@ -5,7 +5,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
+from ...lib.urls import absolute
 from ...models.error import Error
 from ...models.widget import Widget
 from ...models.widget_create import WidgetCreate
@@ -33,12 +35,12 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Widget | None:
     if response.status_code == 201:
-        response_201 = Widget.from_dict(response.json())
+        response_201 = Widget.from_dict(json_body(response))
 
         return response_201
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
+        response_422 = Error.from_dict(json_body(response))
 
         return response_422
 
@@ -52,7 +54,7 @@ def _parse_success(response: httpx.Response) -> Widget:
     """The body of a documented success status, as declared; anything else raises."""
     if response.status_code == 201:
         try:
-            response_201 = Widget.from_dict(response.json())
+            response_201 = Widget.from_dict(json_body(response))
 
             return response_201
         except PARSE_ERRORS as cause:
@@ -105,9 +107,8 @@ def sync_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -146,9 +147,8 @@ def sync(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -186,7 +186,8 @@ async def asyncio_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -225,7 +226,8 @@ async def asyncio(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)

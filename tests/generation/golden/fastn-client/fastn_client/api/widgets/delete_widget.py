@@ -7,7 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status
+from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
+from ...lib.urls import absolute
 from ...models.error import Error
 from ...types import Response, to_status
 
@@ -32,7 +34,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_204
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = Error.from_dict(json_body(response))
 
         return response_404
 
@@ -96,9 +98,8 @@ def sync_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -137,9 +138,8 @@ def sync(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -177,7 +177,8 @@ async def asyncio_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -216,7 +217,8 @@ async def asyncio(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)

@@ -7,7 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
+from ...lib.urls import absolute
 from ...models.error import Error
 from ...models.widget import Widget
 from ...types import Response, to_status
@@ -29,12 +31,12 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Widget | None:
     if response.status_code == 200:
-        response_200 = Widget.from_dict(response.json())
+        response_200 = Widget.from_dict(json_body(response))
 
         return response_200
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = Error.from_dict(json_body(response))
 
         return response_404
 
@@ -48,7 +50,7 @@ def _parse_success(response: httpx.Response) -> Widget:
     """The body of a documented success status, as declared; anything else raises."""
     if response.status_code == 200:
         try:
-            response_200 = Widget.from_dict(response.json())
+            response_200 = Widget.from_dict(json_body(response))
 
             return response_200
         except PARSE_ERRORS as cause:
@@ -101,9 +103,8 @@ def sync_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -142,9 +143,8 @@ def sync(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -182,7 +182,8 @@ async def asyncio_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -221,7 +222,8 @@ async def asyncio(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)

@@ -5,7 +5,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
+from ...lib.urls import absolute
 from ...models.error import Error
 from ...models.widget_list import WidgetList
 from ...types import UNSET, Response, Unset, to_status
@@ -33,12 +35,12 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | WidgetList | None:
     if response.status_code == 200:
-        response_200 = WidgetList.from_dict(response.json())
+        response_200 = WidgetList.from_dict(json_body(response))
 
         return response_200
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        response_429 = Error.from_dict(json_body(response))
 
         return response_429
 
@@ -52,7 +54,7 @@ def _parse_success(response: httpx.Response) -> WidgetList:
     """The body of a documented success status, as declared; anything else raises."""
     if response.status_code == 200:
         try:
-            response_200 = WidgetList.from_dict(response.json())
+            response_200 = WidgetList.from_dict(json_body(response))
 
             return response_200
         except PARSE_ERRORS as cause:
@@ -105,9 +107,8 @@ def sync_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -146,9 +147,8 @@ def sync(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    httpx_client = client.get_httpx_client()
+    response = httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -186,7 +186,8 @@ async def asyncio_detailed(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
 
@@ -225,7 +226,8 @@ async def asyncio(
     if request_options is not None:
         request_options.apply(kwargs)
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    httpx_client = client.get_async_httpx_client()
+    response = await httpx_client.request(**absolute(httpx_client, kwargs))
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
