@@ -15,12 +15,15 @@ over an in-process transport (no network, so only client-side CPU is measured):
                answers in-process, so it skips urllib3's pool and connection code, which the
                httpx variants run through to their transport: if anything, the peer is favoured.
 
-Rounds interleave them in shuffled order so machine noise hits them alike; the table gives
-the best (least disturbed) CPU time per call and ratios, as timeit does. The peer is slow, so
-it makes a tenth of the calls per round. Targets (issue #12): the whole client, fastn / floor,
+Rounds interleave them in shuffled order so machine noise hits them alike; the first table
+gives the best (least disturbed) CPU time per call and ratios, as timeit does. The peer is
+slow, so it makes a tenth of the calls per round. On a shared machine even the best of many
+rounds moves by a third from run to run, so a second table (when valgrind is installed) gives
+instructions per call, counted by callgrind in a child process per variant: the same counts
+whatever else the machine is doing. Targets (issue #12): the whole client, fastn / floor,
 <= 1.3, and below the peer; the overrides' cost against the bare client is shown for issue #4.
 
-    .venv/bin/python scripts/bench_client.py [--calls 300] [--rounds 11]
+    .venv/bin/python scripts/bench_client.py [--calls 300] [--rounds 11] [--instructions 20]
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ import importlib.util
 import json
 import os
 import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -108,7 +113,6 @@ def generate_bare(workdir: Path) -> None:
         env=env,
         cwd=workdir,
     )
-    _load_package("fastn_client_bare", workdir / "fastn_client_bare")
 
 
 def generate_peer(workdir: Path) -> None:
@@ -132,6 +136,11 @@ def generate_peer(workdir: Path) -> None:
         capture_output=True,
         cwd=workdir,
     )
+
+
+def load_generated(workdir: Path) -> None:
+    """Import the bare client and the peer generated into ``workdir``."""
+    _load_package("fastn_client_bare", workdir / "fastn_client_bare")
     _load_package("fastn_oag", workdir / "oag" / "fastn_oag")
 
 
@@ -160,51 +169,68 @@ class InProcessPool:
         )
 
 
-def callers(body: bytes) -> dict[str, Callable[[], Any]]:
-    floor_client = httpx.Client(base_url=BASE_URL, transport=transport(body))
+def _floor(body: bytes) -> Callable[[], Any]:
+    client = httpx.Client(base_url=BASE_URL, transport=transport(body))
+    return lambda: json.loads(client.get("/api/v1/customers", params={"limit": 100}).content)
 
-    def floor() -> Any:
-        return json.loads(floor_client.get("/api/v1/customers", params={"limit": 100}).content)
 
-    bare_pkg = importlib.import_module("fastn_client_bare")
-    bare_list = importlib.import_module("fastn_client_bare.api.customers.list_customers")
-    bare_client = bare_pkg.AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
+def _bare(body: bytes) -> Callable[[], Any]:
+    package = importlib.import_module("fastn_client_bare")
+    endpoint = importlib.import_module("fastn_client_bare.api.customers.list_customers")
+    client = package.AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
+    return lambda: endpoint.sync(client=client, limit=100)
 
-    def bare() -> Any:
-        return bare_list.sync(client=bare_client, limit=100)
 
+def _no_runtime(body: bytes) -> Callable[[], Any]:
     from fastn_client import AuthenticatedClient
     from fastn_client.api.customers import list_customers
     from fastn_client.client import DEFAULT_TIMEOUT
 
-    fastn_client = AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
-
-    def fastn() -> Any:
-        return list_customers.sync(client=fastn_client, limit=100)
-
-    raw_client = AuthenticatedClient(base_url=BASE_URL, token=KEY)
+    client = AuthenticatedClient(base_url=BASE_URL, token=KEY)
     # The same headers and timeout as the real client sends; only the runtime transport is missing.
-    raw_client.set_httpx_client(
+    client.set_httpx_client(
         httpx.Client(
             base_url=BASE_URL, transport=transport(body), headers={"x-fastn-api-key": KEY}, timeout=DEFAULT_TIMEOUT
         )
     )
+    return lambda: list_customers.sync(client=client, limit=100)
 
-    def no_runtime() -> Any:
-        return list_customers.sync(client=raw_client, limit=100)
 
+def _fastn(body: bytes) -> Callable[[], Any]:
+    from fastn_client import AuthenticatedClient
+    from fastn_client.api.customers import list_customers
+
+    client = AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
+    return lambda: list_customers.sync(client=client, limit=100)
+
+
+def _peer(body: bytes) -> Callable[[], Any]:
     oag = importlib.import_module("fastn_oag")
-    oag_client = oag.ApiClient(oag.Configuration(host=BASE_URL, api_key={"ApiKeyAuth": KEY}))
-    oag_client.rest_client.pool_manager = InProcessPool(body)
-    oag_customers = oag.CustomersApi(oag_client)
+    client = oag.ApiClient(oag.Configuration(host=BASE_URL, api_key={"ApiKeyAuth": KEY}))
+    client.rest_client.pool_manager = InProcessPool(body)
+    customers = oag.CustomersApi(client)
+    return lambda: customers.list_customers(limit=100)
 
-    def peer() -> Any:
-        return oag_customers.list_customers(limit=100)
 
-    for call in (floor, bare, no_runtime, fastn, peer):  # warm up, and check all of them parse the page
-        result = call()
-        assert len(result["data"] if isinstance(result, dict) else result.data) == 100
-    return {"floor": floor, "bare": bare, "no-rt": no_runtime, "fastn": fastn, "oag": peer}
+VARIANTS: dict[str, Callable[[bytes], Callable[[], Any]]] = {
+    "floor": _floor,
+    "bare": _bare,
+    "no-rt": _no_runtime,
+    "fastn": _fastn,
+    "oag": _peer,
+}
+VALGRIND = shutil.which("valgrind") or "valgrind"
+WARM_UP = 20  # calls before anything is measured or counted: first calls fill caches and specialise bytecode
+
+
+def caller(name: str, body: bytes) -> Callable[[], Any]:
+    """One variant's call, warmed up, after checking that it parses the whole page."""
+    call = VARIANTS[name](body)
+    result = call()
+    assert len(result["data"] if isinstance(result, dict) else result.data) == 100
+    for _ in range(WARM_UP if name != "oag" else 2):
+        call()
+    return call
 
 
 def measure(call: Callable[[], Any], calls: int) -> float:
@@ -215,17 +241,95 @@ def measure(call: Callable[[], Any], calls: int) -> float:
     return (time.process_time() - start) / calls
 
 
+def instructions(workdir: Path, name: str, calls: int, size: int) -> float:
+    """Instructions per call of one variant, counted by callgrind: the same whatever the machine does.
+
+    Two runs of this script as a child (``--child``), with 0 and with ``calls`` calls after the
+    same warm-up; their difference over ``calls`` leaves the imports and the set-up out.
+    """
+
+    def run(count: int) -> int:
+        done = subprocess.run(
+            [
+                VALGRIND,
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--child",
+                name,
+                "--workdir",
+                str(workdir),
+                "--calls",
+                str(count),
+                "--size",
+                str(size),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        match = re.search(r"Collected : ([0-9]+)", done.stderr)
+        assert match is not None, done.stderr
+        return int(match[1])
+
+    return (run(calls) - run(0)) / calls
+
+
+def child(args: argparse.Namespace) -> None:
+    """Make ``args.calls`` calls of one variant after a warm-up (what ``instructions`` counts)."""
+    workdir = Path(args.workdir)
+    if args.child == "bare":  # only what the variant needs: imports are slow under callgrind
+        _load_package("fastn_client_bare", workdir / "fastn_client_bare")
+    elif args.child == "oag":
+        _load_package("fastn_oag", workdir / "oag" / "fastn_oag")
+    call = caller(args.child, page_body(args.size))
+    for _ in range(args.calls):
+        call()
+
+
+def table(title: str, unit: str, scale: float, values: dict[str, float]) -> None:
+    print(title)
+    print(f"{'variant':<8} {unit:>12} {'x floor':>9} {'x bare':>8}")
+    for name, value in values.items():
+        shown = f"{value * scale:>12.1f}" if scale != 1 else f"{value:>12,.0f}"
+        print(f"{name:<8} {shown} {value / values['floor']:>9.2f} {value / values['bare']:>8.3f}")
+    print(f"whole client vs floor: {values['fastn'] / values['floor']:.2f}x (target <= 1.3x)")
+    print(f"whole client vs openapi-generator's: {values['fastn'] / values['oag']:.2f}x (target < 1)")
+    print(f"overrides, all of them, vs the bare client: {values['fastn'] / values['bare'] - 1:+.1%}")
+    print(f"  of which the runtime transport: {values['fastn'] / values['no-rt'] - 1:+.1%} (fastn vs no-rt)")
+    print(f"  and the templates: {values['no-rt'] / values['bare'] - 1:+.1%} (no-rt vs bare)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=300, help="calls per round and variant")
     parser.add_argument("--rounds", type=int, default=11, help="interleaved rounds; the best is reported")
     parser.add_argument("--size", type=int, default=100, help="resources per page")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        default=20 if shutil.which("valgrind") else 0,  # about a minute
+        metavar="CALLS",
+        help="also count instructions per call under callgrind, over CALLS calls (0: not; default 20 with valgrind)",
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
 
     with tempfile.TemporaryDirectory(prefix="fastn-bench-") as tmp:
         generate_bare(Path(tmp))
         generate_peer(Path(tmp))
-        variants = callers(page_body(args.size))
+        load_generated(Path(tmp))
+        variants = {name: caller(name, page_body(args.size)) for name in VARIANTS}
+        # Everything made so far (five clients, three generated packages, pydantic) is moved out of
+        # the collector's sight: a variant's garbage collections then traverse its own objects, as
+        # in a process of its own, not the other variants' modules.
+        gc.collect()
+        gc.freeze()
         calls = {name: max(1, args.calls // 10) if name == "oag" else args.calls for name in variants}
         samples: dict[str, list[float]] = {name: [] for name in variants}
         order = list(variants)
@@ -234,17 +338,27 @@ def main() -> None:
             shuffle.shuffle(order)  # no variant always runs first (cold) or last (warm)
             for name in order:
                 samples[name].append(measure(variants[name], calls[name]))
+        counted = (
+            {name: instructions(Path(tmp), name, args.instructions, args.size) for name in variants}
+            if args.instructions
+            else {}
+        )
 
     best = {name: min(values) for name, values in samples.items()}
-    print(f"CPU per call, list of {args.size} customers, best of {args.rounds} rounds x {args.calls} calls")
-    print(f"{'variant':<8} {'us/call':>10} {'x floor':>9} {'x bare':>8}")
-    for name, value in best.items():
-        print(f"{name:<8} {value * 1e6:>10.1f} {value / best['floor']:>9.2f} {value / best['bare']:>8.3f}")
-    print(f"\nwhole client vs floor: {best['fastn'] / best['floor']:.2f}x (target <= 1.3x)")
-    print(f"whole client vs openapi-generator's: {best['fastn'] / best['oag']:.2f}x (target < 1)")
-    print(f"overrides, all of them, vs the bare client: {best['fastn'] / best['bare'] - 1:+.1%}")
-    print(f"  of which the runtime transport: {best['fastn'] / best['no-rt'] - 1:+.1%} (fastn vs no-rt)")
-    print(f"  and the templates: {best['no-rt'] / best['bare'] - 1:+.1%} (no-rt vs bare)")
+    table(
+        f"CPU per call, list of {args.size} customers, best of {args.rounds} rounds x {args.calls} calls",
+        "us/call",
+        1e6,
+        best,
+    )
+    if counted:
+        print()
+        table(
+            f"Instructions per call (callgrind, {args.instructions} calls; repeatable, unlike seconds here)",
+            "instr/call",
+            1,
+            counted,
+        )
 
 
 if __name__ == "__main__":

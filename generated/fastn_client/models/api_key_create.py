@@ -6,10 +6,13 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.key_mode import KEY_MODE_VALUES, KeyMode, check_key_mode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyCreate")
+# from_dict() makes a ApiKeyCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -71,13 +74,21 @@ class ApiKeyCreate:
         if isinstance(_expires_at, Unset):
             expires_at = UNSET
         else:
-            expires_at = datetime.datetime.fromisoformat(_expires_at)
+            expires_at = parse_datetime(_expires_at)
 
-        api_key_create = cls(
-            name,
-            mode,
-            role,
-            expires_at,
-        )
+        if cls is ApiKeyCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.mode = mode
+            _made.role = role
+            _made.expires_at = expires_at
+            api_key_create = _made
+        else:
+            api_key_create = cls(
+                name,
+                mode,
+                role,
+                expires_at,
+            )
 
         return api_key_create

@@ -10,6 +10,8 @@ from ..models.actor_type import ActorType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditActor")
+# from_dict() makes a AuditActor the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of AuditActor's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -82,11 +84,19 @@ class AuditActor:
 
         name = _parse_name(src_dict.get("name", UNSET))
 
-        audit_actor = cls(
-            type_,
-            id,
-            name,
-        )
+        if cls is AuditActor:
+            _made = _new(cls)
+            _made.type_ = type_
+            _made.id = id
+            _made.name = name
+            _made.additional_properties = {}
+            audit_actor = _made
+        else:
+            audit_actor = cls(
+                type_,
+                id,
+                name,
+            )
 
         if len(src_dict) > 2 + ("name" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.audit_outcome import AuditOutcome
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="AuditEvent")
+# from_dict() makes a AuditEvent the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of AuditEvent's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -98,7 +101,7 @@ class AuditEvent:
             src_dict = dict(src_dict)
         id = src_dict["id"]
 
-        timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
+        timestamp = parse_datetime(src_dict["timestamp"])
 
         actor = AuditActor.from_dict(src_dict["actor"])
 
@@ -115,15 +118,27 @@ class AuditEvent:
 
         request_id = _parse_request_id(src_dict["requestId"])
 
-        audit_event = cls(
-            id,
-            timestamp,
-            actor,
-            action,
-            resource,
-            outcome,
-            request_id,
-        )
+        if cls is AuditEvent:
+            _made = _new(cls)
+            _made.id = id
+            _made.timestamp = timestamp
+            _made.actor = actor
+            _made.action = action
+            _made.resource = resource
+            _made.outcome = outcome
+            _made.request_id = request_id
+            _made.additional_properties = {}
+            audit_event = _made
+        else:
+            audit_event = cls(
+                id,
+                timestamp,
+                actor,
+                action,
+                resource,
+                outcome,
+                request_id,
+            )
 
         if len(src_dict) > 7:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditResource")
+# from_dict() makes a AuditResource the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of AuditResource's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -68,10 +70,17 @@ class AuditResource:
 
         id = _parse_id(src_dict.get("id", UNSET))
 
-        audit_resource = cls(
-            type_,
-            id,
-        )
+        if cls is AuditResource:
+            _made = _new(cls)
+            _made.type_ = type_
+            _made.id = id
+            _made.additional_properties = {}
+            audit_resource = _made
+        else:
+            audit_resource = cls(
+                type_,
+                id,
+            )
 
         if len(src_dict) > 1 + ("id" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -7,9 +7,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.plan import Plan
 
 T = TypeVar("T", bound="Billing")
+# from_dict() makes a Billing the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Billing's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -87,9 +90,9 @@ class Billing:
 
         billing_email = src_dict["billingEmail"]
 
-        current_period_start = datetime.datetime.fromisoformat(src_dict["currentPeriodStart"])
+        current_period_start = parse_datetime(src_dict["currentPeriodStart"])
 
-        current_period_end = datetime.datetime.fromisoformat(src_dict["currentPeriodEnd"])
+        current_period_end = parse_datetime(src_dict["currentPeriodEnd"])
 
         rate_limit_per_minute = src_dict["rateLimitPerMinute"]
 
@@ -100,14 +103,25 @@ class Billing:
 
         daily_call_limit = _parse_daily_call_limit(src_dict["dailyCallLimit"])
 
-        billing = cls(
-            plan,
-            billing_email,
-            current_period_start,
-            current_period_end,
-            rate_limit_per_minute,
-            daily_call_limit,
-        )
+        if cls is Billing:
+            _made = _new(cls)
+            _made.plan = plan
+            _made.billing_email = billing_email
+            _made.current_period_start = current_period_start
+            _made.current_period_end = current_period_end
+            _made.rate_limit_per_minute = rate_limit_per_minute
+            _made.daily_call_limit = daily_call_limit
+            _made.additional_properties = {}
+            billing = _made
+        else:
+            billing = cls(
+                plan,
+                billing_email,
+                current_period_start,
+                current_period_end,
+                rate_limit_per_minute,
+                daily_call_limit,
+            )
 
         if len(src_dict) > 6:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BillingQuotas")
+# from_dict() makes a BillingQuotas the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of BillingQuotas's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -53,16 +55,18 @@ class BillingQuotas:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        data = []
-        _data = src_dict["data"]
-        for data_item_data in _data:
-            data_item = Quota.from_dict(data_item_data)
+        _data_item = Quota.from_dict
+        data = [_data_item(data_item_data) for data_item_data in src_dict["data"]]
 
-            data.append(data_item)
-
-        billing_quotas = cls(
-            data,
-        )
+        if cls is BillingQuotas:
+            _made = _new(cls)
+            _made.data = data
+            _made.additional_properties = {}
+            billing_quotas = _made
+        else:
+            billing_quotas = cls(
+                data,
+            )
 
         if len(src_dict) > 1:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
+
 if TYPE_CHECKING:
     from ..models.usage_item import UsageItem
 
 
 T = TypeVar("T", bound="BillingUsage")
+# from_dict() makes a BillingUsage the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of BillingUsage's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -66,22 +70,26 @@ class BillingUsage:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        period_start = datetime.datetime.fromisoformat(src_dict["periodStart"])
+        period_start = parse_datetime(src_dict["periodStart"])
 
-        period_end = datetime.datetime.fromisoformat(src_dict["periodEnd"])
+        period_end = parse_datetime(src_dict["periodEnd"])
 
-        metrics = []
-        _metrics = src_dict["metrics"]
-        for metrics_item_data in _metrics:
-            metrics_item = UsageItem.from_dict(metrics_item_data)
+        _metrics_item = UsageItem.from_dict
+        metrics = [_metrics_item(metrics_item_data) for metrics_item_data in src_dict["metrics"]]
 
-            metrics.append(metrics_item)
-
-        billing_usage = cls(
-            period_start,
-            period_end,
-            metrics,
-        )
+        if cls is BillingUsage:
+            _made = _new(cls)
+            _made.period_start = period_start
+            _made.period_end = period_end
+            _made.metrics = metrics
+            _made.additional_properties = {}
+            billing_usage = _made
+        else:
+            billing_usage = cls(
+                period_start,
+                period_end,
+                metrics,
+            )
 
         if len(src_dict) > 3:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

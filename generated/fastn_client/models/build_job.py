@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.build_kind import BuildKind
 from ..models.build_status import BuildStatus
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="BuildJob")
+# from_dict() makes a BuildJob the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of BuildJob's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -145,20 +148,33 @@ class BuildJob:
 
         error = _parse_error(src_dict["error"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
-        build_job = cls(
-            id,
-            kind,
-            prompt,
-            status,
-            resource_id,
-            error,
-            created_at,
-            updated_at,
-        )
+        if cls is BuildJob:
+            _made = _new(cls)
+            _made.id = id
+            _made.kind = kind
+            _made.prompt = prompt
+            _made.status = status
+            _made.resource_id = resource_id
+            _made.error = error
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.additional_properties = {}
+            build_job = _made
+        else:
+            build_job = cls(
+                id,
+                kind,
+                prompt,
+                status,
+                resource_id,
+                error,
+                created_at,
+                updated_at,
+            )
 
         if len(src_dict) > 8:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -9,6 +9,8 @@ from ..models.build_kind import BUILD_KIND_VALUES, BuildKind, check_build_kind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BuildRequest")
+# from_dict() makes a BuildRequest the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -57,10 +59,17 @@ class BuildRequest:
 
         name = src_dict.get("name", UNSET)
 
-        build_request = cls(
-            kind,
-            prompt,
-            name,
-        )
+        if cls is BuildRequest:
+            _made = _new(cls)
+            _made.kind = kind
+            _made.prompt = prompt
+            _made.name = name
+            build_request = _made
+        else:
+            build_request = cls(
+                kind,
+                prompt,
+                name,
+            )
 
         return build_request

@@ -7,7 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
+
 T = TypeVar("T", bound="ChatReply")
+# from_dict() makes a ChatReply the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of ChatReply's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -69,14 +73,23 @@ class ChatReply:
 
         reply = src_dict["reply"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        chat_reply = cls(
-            session_id,
-            message_id,
-            reply,
-            created_at,
-        )
+        if cls is ChatReply:
+            _made = _new(cls)
+            _made.session_id = session_id
+            _made.message_id = message_id
+            _made.reply = reply
+            _made.created_at = created_at
+            _made.additional_properties = {}
+            chat_reply = _made
+        else:
+            chat_reply = cls(
+                session_id,
+                message_id,
+                reply,
+                created_at,
+            )
 
         if len(src_dict) > 4:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatRequest")
+# from_dict() makes a ChatRequest the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -47,9 +49,15 @@ class ChatRequest:
 
         session_id = src_dict.get("sessionId", UNSET)
 
-        chat_request = cls(
-            message,
-            session_id,
-        )
+        if cls is ChatRequest:
+            _made = _new(cls)
+            _made.message = message
+            _made.session_id = session_id
+            chat_request = _made
+        else:
+            chat_request = cls(
+                message,
+                session_id,
+            )
 
         return chat_request

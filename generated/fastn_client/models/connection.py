@@ -7,9 +7,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.connection_status import ConnectionStatus
 
 T = TypeVar("T", bound="Connection")
+# from_dict() makes a Connection the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Connection's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -122,7 +125,7 @@ class Connection:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                auth_url_expires_at_type_0 = datetime.datetime.fromisoformat(data)
+                auth_url_expires_at_type_0 = parse_datetime(data)
 
                 return auth_url_expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -131,20 +134,33 @@ class Connection:
 
         auth_url_expires_at = _parse_auth_url_expires_at(src_dict["authUrlExpiresAt"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
-        connection = cls(
-            id,
-            connector_id,
-            tenant_id,
-            status,
-            auth_url,
-            auth_url_expires_at,
-            created_at,
-            updated_at,
-        )
+        if cls is Connection:
+            _made = _new(cls)
+            _made.id = id
+            _made.connector_id = connector_id
+            _made.tenant_id = tenant_id
+            _made.status = status
+            _made.auth_url = auth_url
+            _made.auth_url_expires_at = auth_url_expires_at
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.additional_properties = {}
+            connection = _made
+        else:
+            connection = cls(
+                id,
+                connector_id,
+                tenant_id,
+                status,
+                auth_url,
+                auth_url_expires_at,
+                created_at,
+                updated_at,
+            )
 
         if len(src_dict) > 8:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

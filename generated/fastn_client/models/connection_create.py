@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConnectionCreate")
+# from_dict() makes a ConnectionCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -55,10 +57,17 @@ class ConnectionCreate:
 
         redirect_url = src_dict.get("redirectUrl", UNSET)
 
-        connection_create = cls(
-            connector_id,
-            tenant_id,
-            redirect_url,
-        )
+        if cls is ConnectionCreate:
+            _made = _new(cls)
+            _made.connector_id = connector_id
+            _made.tenant_id = tenant_id
+            _made.redirect_url = redirect_url
+            connection_create = _made
+        else:
+            connection_create = cls(
+                connector_id,
+                tenant_id,
+                redirect_url,
+            )
 
         return connection_create

@@ -7,11 +7,14 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.auth_method import AuthMethod
 from ..models.visibility import Visibility
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Connector")
+# from_dict() makes a Connector the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Connector's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -155,9 +158,9 @@ class Connector:
 
         revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
         domain = src_dict.get("domain", UNSET)
 
@@ -170,21 +173,39 @@ class Connector:
 
         icon_url = _parse_icon_url(src_dict.get("iconUrl", UNSET))
 
-        connector = cls(
-            id,
-            name,
-            slug,
-            description,
-            visibility,
-            auth_method,
-            active,
-            deployed,
-            revision,
-            created_at,
-            updated_at,
-            domain,
-            icon_url,
-        )
+        if cls is Connector:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.slug = slug
+            _made.description = description
+            _made.visibility = visibility
+            _made.auth_method = auth_method
+            _made.active = active
+            _made.deployed = deployed
+            _made.revision = revision
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.domain = domain
+            _made.icon_url = icon_url
+            _made.additional_properties = {}
+            connector = _made
+        else:
+            connector = cls(
+                id,
+                name,
+                slug,
+                description,
+                visibility,
+                auth_method,
+                active,
+                deployed,
+                revision,
+                created_at,
+                updated_at,
+                domain,
+                icon_url,
+            )
 
         if len(src_dict) > 11 + ("domain" in src_dict) + ("iconUrl" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

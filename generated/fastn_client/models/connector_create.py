@@ -10,6 +10,8 @@ from ..models.visibility import Visibility, check_visibility
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConnectorCreate")
+# from_dict() makes a ConnectorCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -104,15 +106,27 @@ class ConnectorCreate:
 
         active = src_dict.get("active", UNSET)
 
-        connector_create = cls(
-            name,
-            slug,
-            auth_method,
-            description,
-            domain,
-            visibility,
-            icon_url,
-            active,
-        )
+        if cls is ConnectorCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.slug = slug
+            _made.auth_method = auth_method
+            _made.description = description
+            _made.domain = domain
+            _made.visibility = visibility
+            _made.icon_url = icon_url
+            _made.active = active
+            connector_create = _made
+        else:
+            connector_create = cls(
+                name,
+                slug,
+                auth_method,
+                description,
+                domain,
+                visibility,
+                icon_url,
+                active,
+            )
 
         return connector_create

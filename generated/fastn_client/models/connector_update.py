@@ -10,6 +10,8 @@ from ..models.visibility import Visibility, check_visibility
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConnectorUpdate")
+# from_dict() makes a ConnectorUpdate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -123,15 +125,27 @@ class ConnectorUpdate:
 
         active = src_dict.get("active", UNSET)
 
-        connector_update = cls(
-            revision,
-            name,
-            description,
-            domain,
-            visibility,
-            icon_url,
-            auth_method,
-            active,
-        )
+        if cls is ConnectorUpdate:
+            _made = _new(cls)
+            _made.revision = revision
+            _made.name = name
+            _made.description = description
+            _made.domain = domain
+            _made.visibility = visibility
+            _made.icon_url = icon_url
+            _made.auth_method = auth_method
+            _made.active = active
+            connector_update = _made
+        else:
+            connector_update = cls(
+                revision,
+                name,
+                description,
+                domain,
+                visibility,
+                icon_url,
+                auth_method,
+                active,
+            )
 
         return connector_update

@@ -7,9 +7,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.key_mode import KeyMode
 
 T = TypeVar("T", bound="CreatedApiKey")
+# from_dict() makes a CreatedApiKey the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of CreatedApiKey's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -124,7 +127,7 @@ class CreatedApiKey:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+                expires_at_type_0 = parse_datetime(data)
 
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -139,7 +142,7 @@ class CreatedApiKey:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+                last_used_at_type_0 = parse_datetime(data)
 
                 return last_used_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -148,21 +151,35 @@ class CreatedApiKey:
 
         last_used_at = _parse_last_used_at(src_dict["lastUsedAt"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
         secret = src_dict["secret"]
 
-        created_api_key = cls(
-            id,
-            name,
-            mode,
-            prefix,
-            role,
-            expires_at,
-            last_used_at,
-            created_at,
-            secret,
-        )
+        if cls is CreatedApiKey:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.mode = mode
+            _made.prefix = prefix
+            _made.role = role
+            _made.expires_at = expires_at
+            _made.last_used_at = last_used_at
+            _made.created_at = created_at
+            _made.secret = secret
+            _made.additional_properties = {}
+            created_api_key = _made
+        else:
+            created_api_key = cls(
+                id,
+                name,
+                mode,
+                prefix,
+                role,
+                expires_at,
+                last_used_at,
+                created_at,
+                secret,
+            )
 
         if len(src_dict) > 9:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

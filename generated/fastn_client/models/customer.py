@@ -8,12 +8,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
+from ..lib.fast_parsing import parse_datetime, parse_uuid
 from ..models.customer_status import CustomerStatus
 from ..models.data_residency import DataResidency
 from ..models.plan import Plan
 
 T = TypeVar("T", bound="Customer")
+# from_dict() makes a Customer the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Customer's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -136,22 +138,37 @@ class Customer:
 
         revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
-        customer = cls(
-            id,
-            name,
-            slug,
-            status,
-            admin_email,
-            plan,
-            data_residency,
-            revision,
-            created_at,
-            updated_at,
-        )
+        if cls is Customer:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.slug = slug
+            _made.status = status
+            _made.admin_email = admin_email
+            _made.plan = plan
+            _made.data_residency = data_residency
+            _made.revision = revision
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.additional_properties = {}
+            customer = _made
+        else:
+            customer = cls(
+                id,
+                name,
+                slug,
+                status,
+                admin_email,
+                plan,
+                data_residency,
+                revision,
+                created_at,
+                updated_at,
+            )
 
         if len(src_dict) > 10:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

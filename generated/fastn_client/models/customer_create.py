@@ -10,6 +10,8 @@ from ..models.plan import Plan, check_plan
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerCreate")
+# from_dict() makes a CustomerCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -86,12 +88,21 @@ class CustomerCreate:
         else:
             data_residency = check_data_residency(_data_residency)
 
-        customer_create = cls(
-            name,
-            slug,
-            admin_email,
-            plan,
-            data_residency,
-        )
+        if cls is CustomerCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.slug = slug
+            _made.admin_email = admin_email
+            _made.plan = plan
+            _made.data_residency = data_residency
+            customer_create = _made
+        else:
+            customer_create = cls(
+                name,
+                slug,
+                admin_email,
+                plan,
+                data_residency,
+            )
 
         return customer_create

@@ -10,6 +10,8 @@ from ..models.plan import Plan, check_plan
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerUpdate")
+# from_dict() makes a CustomerUpdate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -89,12 +91,21 @@ class CustomerUpdate:
         else:
             status = check_customer_status(_status)
 
-        customer_update = cls(
-            revision,
-            name,
-            admin_email,
-            plan,
-            status,
-        )
+        if cls is CustomerUpdate:
+            _made = _new(cls)
+            _made.revision = revision
+            _made.name = name
+            _made.admin_email = admin_email
+            _made.plan = plan
+            _made.status = status
+            customer_update = _made
+        else:
+            customer_update = cls(
+                revision,
+                name,
+                admin_email,
+                plan,
+                status,
+            )
 
         return customer_update

@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DatasourceDebug")
+# from_dict() makes a DatasourceDebug the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of DatasourceDebug's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -57,10 +59,17 @@ class DatasourceDebug:
 
         json_object = src_dict.get("jsonObject", UNSET)
 
-        datasource_debug = cls(
-            name,
-            json_object,
-        )
+        if cls is DatasourceDebug:
+            _made = _new(cls)
+            _made.name = name
+            _made.json_object = json_object
+            _made.additional_properties = {}
+            datasource_debug = _made
+        else:
+            datasource_debug = cls(
+                name,
+                json_object,
+            )
 
         if len(src_dict) > 0 + ("name" in src_dict) + ("jsonObject" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

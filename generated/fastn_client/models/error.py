@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Error")
+# from_dict() makes a Error the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Error's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -163,18 +165,33 @@ class Error:
 
         current_revision = src_dict.get("currentRevision", UNSET)
 
-        error = cls(
-            code,
-            message,
-            error,
-            status_code,
-            is_custom_auth_error,
-            step,
-            datasource_debug,
-            request_id,
-            details,
-            current_revision,
-        )
+        if cls is Error:
+            _made = _new(cls)
+            _made.code = code
+            _made.message = message
+            _made.error = error
+            _made.status_code = status_code
+            _made.is_custom_auth_error = is_custom_auth_error
+            _made.step = step
+            _made.datasource_debug = datasource_debug
+            _made.request_id = request_id
+            _made.details = details
+            _made.current_revision = current_revision
+            _made.additional_properties = {}
+            error = _made
+        else:
+            error = cls(
+                code,
+                message,
+                error,
+                status_code,
+                is_custom_auth_error,
+                step,
+                datasource_debug,
+                request_id,
+                details,
+                current_revision,
+            )
 
         if len(src_dict) > 0 + ("code" in src_dict) + ("message" in src_dict) + ("error" in src_dict) + (
             "statusCode" in src_dict

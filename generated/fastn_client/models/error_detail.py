@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
+# from_dict() makes a ErrorDetail the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of ErrorDetail's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -66,11 +68,19 @@ class ErrorDetail:
 
         code = src_dict.get("code", UNSET)
 
-        error_detail = cls(
-            message,
-            field,
-            code,
-        )
+        if cls is ErrorDetail:
+            _made = _new(cls)
+            _made.message = message
+            _made.field = field
+            _made.code = code
+            _made.additional_properties = {}
+            error_detail = _made
+        else:
+            error_detail = cls(
+                message,
+                field,
+                code,
+            )
 
         if len(src_dict) > 1 + ("field" in src_dict) + ("code" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

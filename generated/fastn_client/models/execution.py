@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.execution_status import ExecutionStatus
 from ..models.execution_tier import ExecutionTier
 from ..models.triggered_by import TriggeredBy
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Execution")
+# from_dict() makes a Execution the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Execution's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -221,12 +224,8 @@ class Execution:
 
         error = _parse_error(src_dict["error"])
 
-        steps = []
-        _steps = src_dict["steps"]
-        for steps_item_data in _steps:
-            steps_item = ExecutionStep.from_dict(steps_item_data)
-
-            steps.append(steps_item)
+        _steps_item = ExecutionStep.from_dict
+        steps = [_steps_item(steps_item_data) for steps_item_data in src_dict["steps"]]
 
         def _parse_started_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -234,7 +233,7 @@ class Execution:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+                started_at_type_0 = parse_datetime(data)
 
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -249,7 +248,7 @@ class Execution:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+                completed_at_type_0 = parse_datetime(data)
 
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -265,24 +264,43 @@ class Execution:
 
         duration_ms = _parse_duration_ms(src_dict["durationMs"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        execution = cls(
-            id,
-            workflow_id,
-            workflow_version,
-            tier,
-            status,
-            triggered_by,
-            input_,
-            result,
-            error,
-            steps,
-            started_at,
-            completed_at,
-            duration_ms,
-            created_at,
-        )
+        if cls is Execution:
+            _made = _new(cls)
+            _made.id = id
+            _made.workflow_id = workflow_id
+            _made.workflow_version = workflow_version
+            _made.tier = tier
+            _made.status = status
+            _made.triggered_by = triggered_by
+            _made.input_ = input_
+            _made.result = result
+            _made.error = error
+            _made.steps = steps
+            _made.started_at = started_at
+            _made.completed_at = completed_at
+            _made.duration_ms = duration_ms
+            _made.created_at = created_at
+            _made.additional_properties = {}
+            execution = _made
+        else:
+            execution = cls(
+                id,
+                workflow_id,
+                workflow_version,
+                tier,
+                status,
+                triggered_by,
+                input_,
+                result,
+                error,
+                steps,
+                started_at,
+                completed_at,
+                duration_ms,
+                created_at,
+            )
 
         if len(src_dict) > 14:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

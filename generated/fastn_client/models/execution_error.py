@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecutionError")
+# from_dict() makes a ExecutionError the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of ExecutionError's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -65,11 +67,19 @@ class ExecutionError:
 
         step = src_dict.get("step", UNSET)
 
-        execution_error = cls(
-            code,
-            message,
-            step,
-        )
+        if cls is ExecutionError:
+            _made = _new(cls)
+            _made.code = code
+            _made.message = message
+            _made.step = step
+            _made.additional_properties = {}
+            execution_error = _made
+        else:
+            execution_error = cls(
+                code,
+                message,
+                step,
+            )
 
         if len(src_dict) > 2 + ("step" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ExecutionList")
+# from_dict() makes a ExecutionList the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of ExecutionList's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -60,12 +62,8 @@ class ExecutionList:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        data = []
-        _data = src_dict["data"]
-        for data_item_data in _data:
-            data_item = Execution.from_dict(data_item_data)
-
-            data.append(data_item)
+        _data_item = Execution.from_dict
+        data = [_data_item(data_item_data) for data_item_data in src_dict["data"]]
 
         def _parse_next_cursor(data: object) -> None | str:
             if data is None:
@@ -74,10 +72,17 @@ class ExecutionList:
 
         next_cursor = _parse_next_cursor(src_dict["nextCursor"])
 
-        execution_list = cls(
-            data,
-            next_cursor,
-        )
+        if cls is ExecutionList:
+            _made = _new(cls)
+            _made.data = data
+            _made.next_cursor = next_cursor
+            _made.additional_properties = {}
+            execution_list = _made
+        else:
+            execution_list = cls(
+                data,
+                next_cursor,
+            )
 
         if len(src_dict) > 2:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

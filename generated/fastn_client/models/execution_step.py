@@ -7,10 +7,13 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.step_status import StepStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecutionStep")
+# from_dict() makes a ExecutionStep the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of ExecutionStep's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -96,7 +99,7 @@ class ExecutionStep:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+                started_at_type_0 = parse_datetime(data)
 
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -113,7 +116,7 @@ class ExecutionStep:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+                completed_at_type_0 = parse_datetime(data)
 
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -122,12 +125,21 @@ class ExecutionStep:
 
         completed_at = _parse_completed_at(src_dict.get("completedAt", UNSET))
 
-        execution_step = cls(
-            name,
-            status,
-            started_at,
-            completed_at,
-        )
+        if cls is ExecutionStep:
+            _made = _new(cls)
+            _made.name = name
+            _made.status = status
+            _made.started_at = started_at
+            _made.completed_at = completed_at
+            _made.additional_properties = {}
+            execution_step = _made
+        else:
+            execution_step = cls(
+                name,
+                status,
+                started_at,
+                completed_at,
+            )
 
         if len(src_dict) > 2 + ("startedAt" in src_dict) + ("completedAt" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -10,6 +10,8 @@ from ..models.permission_action import PermissionAction, check_permission_action
 from ..models.permission_resource import PermissionResource
 
 T = TypeVar("T", bound="Permission")
+# from_dict() makes a Permission the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Permission's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -86,10 +88,17 @@ class Permission:
 
             actions.append(actions_item)
 
-        permission = cls(
-            resource,
-            actions,
-        )
+        if cls is Permission:
+            _made = _new(cls)
+            _made.resource = resource
+            _made.actions = actions
+            _made.additional_properties = {}
+            permission = _made
+        else:
+            permission = cls(
+                resource,
+                actions,
+            )
 
         if len(src_dict) > 2:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

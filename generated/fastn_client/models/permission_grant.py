@@ -9,6 +9,8 @@ from ..models.permission_action import PermissionAction, check_permission_action
 from ..models.permission_resource import PERMISSION_RESOURCE_VALUES, PermissionResource, check_permission_resource
 
 T = TypeVar("T", bound="PermissionGrant")
+# from_dict() makes a PermissionGrant the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -57,9 +59,15 @@ class PermissionGrant:
 
             actions.append(actions_item)
 
-        permission_grant = cls(
-            resource,
-            actions,
-        )
+        if cls is PermissionGrant:
+            _made = _new(cls)
+            _made.resource = resource
+            _made.actions = actions
+            permission_grant = _made
+        else:
+            permission_grant = cls(
+                resource,
+                actions,
+            )
 
         return permission_grant

@@ -11,6 +11,8 @@ from ..models.quota_period import QuotaPeriod
 from ..models.usage_metric import UsageMetric
 
 T = TypeVar("T", bound="Quota")
+# from_dict() makes a Quota the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Quota's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -96,13 +98,23 @@ class Quota:
 
         enforcement = src_dict["enforcement"]
 
-        quota = cls(
-            metric,
-            limit,
-            period,
-            plan_default,
-            enforcement,
-        )
+        if cls is Quota:
+            _made = _new(cls)
+            _made.metric = metric
+            _made.limit = limit
+            _made.period = period
+            _made.plan_default = plan_default
+            _made.enforcement = enforcement
+            _made.additional_properties = {}
+            quota = _made
+        else:
+            quota = cls(
+                metric,
+                limit,
+                period,
+                plan_default,
+                enforcement,
+            )
 
         if len(src_dict) > 5:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RetryPolicy")
+# from_dict() makes a RetryPolicy the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -61,11 +63,19 @@ class RetryPolicy:
 
         max_interval_ms = src_dict.get("maxIntervalMs", UNSET)
 
-        retry_policy = cls(
-            max_attempts,
-            initial_interval_ms,
-            backoff_coefficient,
-            max_interval_ms,
-        )
+        if cls is RetryPolicy:
+            _made = _new(cls)
+            _made.max_attempts = max_attempts
+            _made.initial_interval_ms = initial_interval_ms
+            _made.backoff_coefficient = backoff_coefficient
+            _made.max_interval_ms = max_interval_ms
+            retry_policy = _made
+        else:
+            retry_policy = cls(
+                max_attempts,
+                initial_interval_ms,
+                backoff_coefficient,
+                max_interval_ms,
+            )
 
         return retry_policy

@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
+
 if TYPE_CHECKING:
     from ..models.permission import Permission
 
 
 T = TypeVar("T", bound="Role")
+# from_dict() makes a Role the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Role's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -100,24 +104,32 @@ class Role:
 
         system = src_dict["system"]
 
-        permissions = []
-        _permissions = src_dict["permissions"]
-        for permissions_item_data in _permissions:
-            permissions_item = Permission.from_dict(permissions_item_data)
+        _permissions_item = Permission.from_dict
+        permissions = [_permissions_item(permissions_item_data) for permissions_item_data in src_dict["permissions"]]
 
-            permissions.append(permissions_item)
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
-
-        role = cls(
-            id,
-            key,
-            name,
-            description,
-            system,
-            permissions,
-            created_at,
-        )
+        if cls is Role:
+            _made = _new(cls)
+            _made.id = id
+            _made.key = key
+            _made.name = name
+            _made.description = description
+            _made.system = system
+            _made.permissions = permissions
+            _made.created_at = created_at
+            _made.additional_properties = {}
+            role = _made
+        else:
+            role = cls(
+                id,
+                key,
+                name,
+                description,
+                system,
+                permissions,
+                created_at,
+            )
 
         if len(src_dict) > 7:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

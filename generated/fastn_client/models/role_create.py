@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="RoleCreate")
+# from_dict() makes a RoleCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -66,20 +68,24 @@ class RoleCreate:
 
         name = src_dict["name"]
 
-        permissions = []
-        _permissions = src_dict["permissions"]
-        for permissions_item_data in _permissions:
-            permissions_item = PermissionGrant.from_dict(permissions_item_data)
-
-            permissions.append(permissions_item)
+        _permissions_item = PermissionGrant.from_dict
+        permissions = [_permissions_item(permissions_item_data) for permissions_item_data in src_dict["permissions"]]
 
         description = src_dict.get("description", UNSET)
 
-        role_create = cls(
-            key,
-            name,
-            permissions,
-            description,
-        )
+        if cls is RoleCreate:
+            _made = _new(cls)
+            _made.key = key
+            _made.name = name
+            _made.permissions = permissions
+            _made.description = description
+            role_create = _made
+        else:
+            role_create = cls(
+                key,
+                name,
+                permissions,
+                description,
+            )
 
         return role_create

@@ -7,7 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
+
 T = TypeVar("T", bound="Secret")
+# from_dict() makes a Secret the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Secret's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -75,17 +79,27 @@ class Secret:
 
         description = src_dict["description"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
-        secret = cls(
-            id,
-            name,
-            description,
-            created_at,
-            updated_at,
-        )
+        if cls is Secret:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.description = description
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.additional_properties = {}
+            secret = _made
+        else:
+            secret = cls(
+                id,
+                name,
+                description,
+                created_at,
+                updated_at,
+            )
 
         if len(src_dict) > 5:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

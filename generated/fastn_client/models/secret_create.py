@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SecretCreate")
+# from_dict() makes a SecretCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -54,10 +56,17 @@ class SecretCreate:
 
         description = src_dict.get("description", UNSET)
 
-        secret_create = cls(
-            name,
-            value,
-            description,
-        )
+        if cls is SecretCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.value = value
+            _made.description = description
+            secret_create = _made
+        else:
+            secret_create = cls(
+                name,
+                value,
+                description,
+            )
 
         return secret_create

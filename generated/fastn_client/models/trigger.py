@@ -7,9 +7,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.trigger_type import TriggerType
 
 T = TypeVar("T", bound="Trigger")
+# from_dict() makes a Trigger the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Trigger's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -185,26 +188,45 @@ class Trigger:
 
         revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
-        trigger = cls(
-            id,
-            name,
-            type_,
-            workflow_ids,
-            enabled,
-            cron,
-            interval_seconds,
-            webhook_url,
-            deduplication_key,
-            dead_letter_enabled,
-            event,
-            revision,
-            created_at,
-            updated_at,
-        )
+        if cls is Trigger:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.type_ = type_
+            _made.workflow_ids = workflow_ids
+            _made.enabled = enabled
+            _made.cron = cron
+            _made.interval_seconds = interval_seconds
+            _made.webhook_url = webhook_url
+            _made.deduplication_key = deduplication_key
+            _made.dead_letter_enabled = dead_letter_enabled
+            _made.event = event
+            _made.revision = revision
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.additional_properties = {}
+            trigger = _made
+        else:
+            trigger = cls(
+                id,
+                name,
+                type_,
+                workflow_ids,
+                enabled,
+                cron,
+                interval_seconds,
+                webhook_url,
+                deduplication_key,
+                dead_letter_enabled,
+                event,
+                revision,
+                created_at,
+                updated_at,
+            )
 
         if len(src_dict) > 14:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -9,6 +9,8 @@ from ..models.trigger_type import TRIGGER_TYPE_VALUES, TriggerType, check_trigge
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerCreate")
+# from_dict() makes a TriggerCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -105,16 +107,29 @@ class TriggerCreate:
 
         event = src_dict.get("event", UNSET)
 
-        trigger_create = cls(
-            name,
-            type_,
-            workflow_ids,
-            enabled,
-            cron,
-            interval_seconds,
-            deduplication_key,
-            dead_letter_enabled,
-            event,
-        )
+        if cls is TriggerCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.type_ = type_
+            _made.workflow_ids = workflow_ids
+            _made.enabled = enabled
+            _made.cron = cron
+            _made.interval_seconds = interval_seconds
+            _made.deduplication_key = deduplication_key
+            _made.dead_letter_enabled = dead_letter_enabled
+            _made.event = event
+            trigger_create = _made
+        else:
+            trigger_create = cls(
+                name,
+                type_,
+                workflow_ids,
+                enabled,
+                cron,
+                interval_seconds,
+                deduplication_key,
+                dead_letter_enabled,
+                event,
+            )
 
         return trigger_create

@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerUpdate")
+# from_dict() makes a TriggerUpdate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -151,16 +153,29 @@ class TriggerUpdate:
 
         event = _parse_event(src_dict.get("event", UNSET))
 
-        trigger_update = cls(
-            revision,
-            name,
-            workflow_ids,
-            enabled,
-            cron,
-            interval_seconds,
-            deduplication_key,
-            dead_letter_enabled,
-            event,
-        )
+        if cls is TriggerUpdate:
+            _made = _new(cls)
+            _made.revision = revision
+            _made.name = name
+            _made.workflow_ids = workflow_ids
+            _made.enabled = enabled
+            _made.cron = cron
+            _made.interval_seconds = interval_seconds
+            _made.deduplication_key = deduplication_key
+            _made.dead_letter_enabled = dead_letter_enabled
+            _made.event = event
+            trigger_update = _made
+        else:
+            trigger_update = cls(
+                revision,
+                name,
+                workflow_ids,
+                enabled,
+                cron,
+                interval_seconds,
+                deduplication_key,
+                dead_letter_enabled,
+                event,
+            )
 
         return trigger_update

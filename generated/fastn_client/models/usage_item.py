@@ -10,6 +10,8 @@ from ..models.enforcement import Enforcement
 from ..models.usage_metric import UsageMetric
 
 T = TypeVar("T", bound="UsageItem")
+# from_dict() makes a UsageItem the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of UsageItem's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -102,13 +104,23 @@ class UsageItem:
 
         enforcement = src_dict["enforcement"]
 
-        usage_item = cls(
-            metric,
-            used,
-            limit,
-            percent_used,
-            enforcement,
-        )
+        if cls is UsageItem:
+            _made = _new(cls)
+            _made.metric = metric
+            _made.used = used
+            _made.limit = limit
+            _made.percent_used = percent_used
+            _made.enforcement = enforcement
+            _made.additional_properties = {}
+            usage_item = _made
+        else:
+            usage_item = cls(
+                metric,
+                used,
+                limit,
+                percent_used,
+                enforcement,
+            )
 
         if len(src_dict) > 5:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -7,9 +7,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.user_status import UserStatus
 
 T = TypeVar("T", bound="User")
+# from_dict() makes a User the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of User's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -121,7 +124,7 @@ class User:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                last_active_at_type_0 = datetime.datetime.fromisoformat(data)
+                last_active_at_type_0 = parse_datetime(data)
 
                 return last_active_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -130,18 +133,31 @@ class User:
 
         last_active_at = _parse_last_active_at(src_dict["lastActiveAt"])
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        user = cls(
-            id,
-            email,
-            name,
-            role,
-            teams,
-            status,
-            last_active_at,
-            created_at,
-        )
+        if cls is User:
+            _made = _new(cls)
+            _made.id = id
+            _made.email = email
+            _made.name = name
+            _made.role = role
+            _made.teams = teams
+            _made.status = status
+            _made.last_active_at = last_active_at
+            _made.created_at = created_at
+            _made.additional_properties = {}
+            user = _made
+        else:
+            user = cls(
+                id,
+                email,
+                name,
+                role,
+                teams,
+                status,
+                last_active_at,
+                created_at,
+            )
 
         if len(src_dict) > 8:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

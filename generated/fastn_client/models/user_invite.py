@@ -8,6 +8,8 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserInvite")
+# from_dict() makes a UserInvite the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -57,10 +59,17 @@ class UserInvite:
 
         teams = cast(list[str], src_dict.get("teams", UNSET))
 
-        user_invite = cls(
-            email,
-            role,
-            teams,
-        )
+        if cls is UserInvite:
+            _made = _new(cls)
+            _made.email = email
+            _made.role = role
+            _made.teams = teams
+            user_invite = _made
+        else:
+            user_invite = cls(
+                email,
+                role,
+                teams,
+            )
 
         return user_invite

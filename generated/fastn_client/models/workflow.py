@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..lib.fast_parsing import parse_datetime
 from ..models.execution_tier import ExecutionTier
 from ..models.workflow_status import WorkflowStatus
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Workflow")
+# from_dict() makes a Workflow the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Workflow's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -151,24 +154,41 @@ class Workflow:
 
         revision = src_dict["revision"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
-        updated_at = datetime.datetime.fromisoformat(src_dict["updatedAt"])
+        updated_at = parse_datetime(src_dict["updatedAt"])
 
-        workflow = cls(
-            id,
-            name,
-            slug,
-            description,
-            execution_tier,
-            timeout_seconds,
-            status,
-            version,
-            retry_policy,
-            revision,
-            created_at,
-            updated_at,
-        )
+        if cls is Workflow:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.slug = slug
+            _made.description = description
+            _made.execution_tier = execution_tier
+            _made.timeout_seconds = timeout_seconds
+            _made.status = status
+            _made.version = version
+            _made.retry_policy = retry_policy
+            _made.revision = revision
+            _made.created_at = created_at
+            _made.updated_at = updated_at
+            _made.additional_properties = {}
+            workflow = _made
+        else:
+            workflow = cls(
+                id,
+                name,
+                slug,
+                description,
+                execution_tier,
+                timeout_seconds,
+                status,
+                version,
+                retry_policy,
+                revision,
+                created_at,
+                updated_at,
+            )
 
         if len(src_dict) > 12:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WorkflowCreate")
+# from_dict() makes a WorkflowCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -116,14 +118,25 @@ class WorkflowCreate:
         else:
             retry_policy = RetryPolicy.from_dict(_retry_policy)
 
-        workflow_create = cls(
-            name,
-            slug,
-            description,
-            execution_tier,
-            timeout_seconds,
-            status,
-            retry_policy,
-        )
+        if cls is WorkflowCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.slug = slug
+            _made.description = description
+            _made.execution_tier = execution_tier
+            _made.timeout_seconds = timeout_seconds
+            _made.status = status
+            _made.retry_policy = retry_policy
+            workflow_create = _made
+        else:
+            workflow_create = cls(
+                name,
+                slug,
+                description,
+                execution_tier,
+                timeout_seconds,
+                status,
+                retry_policy,
+            )
 
         return workflow_create

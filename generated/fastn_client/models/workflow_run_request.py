@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WorkflowRunRequest")
+# from_dict() makes a WorkflowRunRequest the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -50,8 +52,13 @@ class WorkflowRunRequest:
         else:
             input_ = WorkflowRunRequestInput.from_dict(_input_)
 
-        workflow_run_request = cls(
-            input_,
-        )
+        if cls is WorkflowRunRequest:
+            _made = _new(cls)
+            _made.input_ = input_
+            workflow_run_request = _made
+        else:
+            workflow_run_request = cls(
+                input_,
+            )
 
         return workflow_run_request

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WorkflowUpdate")
+# from_dict() makes a WorkflowUpdate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -118,14 +120,25 @@ class WorkflowUpdate:
         else:
             retry_policy = RetryPolicy.from_dict(_retry_policy)
 
-        workflow_update = cls(
-            revision,
-            name,
-            description,
-            execution_tier,
-            timeout_seconds,
-            status,
-            retry_policy,
-        )
+        if cls is WorkflowUpdate:
+            _made = _new(cls)
+            _made.revision = revision
+            _made.name = name
+            _made.description = description
+            _made.execution_tier = execution_tier
+            _made.timeout_seconds = timeout_seconds
+            _made.status = status
+            _made.retry_policy = retry_policy
+            workflow_update = _made
+        else:
+            workflow_update = cls(
+                revision,
+                name,
+                description,
+                execution_tier,
+                timeout_seconds,
+                status,
+                retry_policy,
+            )
 
         return workflow_update

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="Error")
+# from_dict() makes a Error the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Error's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -53,10 +55,17 @@ class Error:
 
         message = src_dict["message"]
 
-        error = cls(
-            code,
-            message,
-        )
+        if cls is Error:
+            _made = _new(cls)
+            _made.code = code
+            _made.message = message
+            _made.additional_properties = {}
+            error = _made
+        else:
+            error = cls(
+                code,
+                message,
+            )
 
         if len(src_dict) > 2:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -8,11 +8,13 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..lib.fast_parsing import parse_uuid
+from ..lib.fast_parsing import parse_datetime, parse_uuid
 from ..models.color import Color, check_color
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Widget")
+# from_dict() makes a Widget the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of Widget's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -74,7 +76,7 @@ class Widget:
 
         name = src_dict["name"]
 
-        created_at = datetime.datetime.fromisoformat(src_dict["createdAt"])
+        created_at = parse_datetime(src_dict["createdAt"])
 
         _color = src_dict.get("color", UNSET)
         color: Color | Unset
@@ -83,12 +85,21 @@ class Widget:
         else:
             color = check_color(_color)
 
-        widget = cls(
-            id,
-            name,
-            created_at,
-            color,
-        )
+        if cls is Widget:
+            _made = _new(cls)
+            _made.id = id
+            _made.name = name
+            _made.created_at = created_at
+            _made.color = color
+            _made.additional_properties = {}
+            widget = _made
+        else:
+            widget = cls(
+                id,
+                name,
+                created_at,
+                color,
+            )
 
         if len(src_dict) > 3 + ("color" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}

@@ -9,6 +9,8 @@ from ..models.color import Color, check_color
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WidgetCreate")
+# from_dict() makes a WidgetCreate the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 
 @_attrs_define
@@ -54,9 +56,15 @@ class WidgetCreate:
         else:
             color = check_color(_color)
 
-        widget_create = cls(
-            name,
-            color,
-        )
+        if cls is WidgetCreate:
+            _made = _new(cls)
+            _made.name = name
+            _made.color = color
+            widget_create = _made
+        else:
+            widget_create = cls(
+                name,
+                color,
+            )
 
         return widget_create

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WidgetList")
+# from_dict() makes a WidgetList the way its attrs __init__ does, without calling it.
+_new = object.__new__
 
 # The JSON keys of WidgetList's fields: from_dict() puts any other key in additional_properties.
 _FIELD_KEYS = frozenset(
@@ -52,16 +54,18 @@ class WidgetList:
 
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
-        data = []
-        _data = src_dict["data"]
-        for data_item_data in _data:
-            data_item = Widget.from_dict(data_item_data)
+        _data_item = Widget.from_dict
+        data = [_data_item(data_item_data) for data_item_data in src_dict["data"]]
 
-            data.append(data_item)
-
-        widget_list = cls(
-            data,
-        )
+        if cls is WidgetList:
+            _made = _new(cls)
+            _made.data = data
+            _made.additional_properties = {}
+            widget_list = _made
+        else:
+            widget_list = cls(
+                data,
+            )
 
         if len(src_dict) > 1:
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
