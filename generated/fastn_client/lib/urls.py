@@ -45,10 +45,8 @@ def absolute(client: httpx.Client | httpx.AsyncClient, kwargs: dict[str, Any]) -
     params = kwargs.get("params")
     root = str(base)  # base_url's path ends in "/" (httpx sees to it), unless it is empty
     text = f"{root}{'' if root[-1] == '/' else '/'}{url[1:]}"
-    if params:
-        query = httpx.QueryParams(params)
-        if query:  # as httpx: `{"k": []}` is a query, empty but there ("?")
-            text = f"{text}?{query}"
+    if params:  # as httpx, any parameters make a query, if empty (`{"k": []}` is "?")
+        text = f"{text}?{httpx.QueryParams(params)}"
     try:
         kwargs["url"] = httpx.URL(text)
     except httpx.InvalidURL:
