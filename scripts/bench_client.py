@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import oag_client  # scripts/oag_client.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://fastn.bench"
@@ -117,25 +118,7 @@ def generate_bare(workdir: Path) -> None:
 
 def generate_peer(workdir: Path) -> None:
     """openapi-generator's python client of the spec, as package fastn_oag (the jar is pinned by PyPI)."""
-    subprocess.run(
-        [
-            str(Path(sys.executable).parent / "openapi-generator-cli"),
-            "generate",
-            "--generator-name",
-            "python",
-            "--input-spec",
-            str(ROOT / "openapi" / "fastn.yaml"),
-            "--output",
-            str(workdir / "oag"),
-            "--package-name",
-            "fastn_oag",
-            "--global-property",
-            "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
-        ],
-        check=True,
-        capture_output=True,
-        cwd=workdir,
-    )
+    oag_client.generate(workdir / "oag", "fastn_oag")
 
 
 def load_generated(workdir: Path) -> None:
@@ -145,14 +128,7 @@ def load_generated(workdir: Path) -> None:
 
 
 def _load_package(name: str, package: Path) -> None:
-    """Import a generated package from its directory (the import path is left alone; submodules follow __path__)."""
-    spec = importlib.util.spec_from_file_location(
-        name, package / "__init__.py", submodule_search_locations=[str(package)]
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    sys.modules[name] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sys.modules[name])
+    oag_client.load(name, package)
 
 
 class InProcessPool:

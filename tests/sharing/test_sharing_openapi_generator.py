@@ -11,16 +11,14 @@ client it makes, every example answer the spec documents, and an enum value it d
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import fastn_spec
+import oag_client
 import pytest
 
 pytestmark = pytest.mark.slow  # Java: the generator's jar
@@ -48,35 +46,9 @@ ANSWERS = list(_answers())
 
 @pytest.fixture(scope="module")
 def oag(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    out = tmp_path_factory.mktemp("oag")
-    subprocess.run(
-        [
-            str(Path(sys.executable).parent / "openapi-generator-cli"),
-            "generate",
-            "--generator-name",
-            "python",
-            "--input-spec",
-            str(SPEC),
-            "--output",
-            str(out),
-            "--package-name",
-            "fastn_oag_sharing",
-            "--global-property",
-            "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
-        ],
-        check=True,
-        capture_output=True,
+    return oag_client.load(
+        "fastn_oag_sharing", oag_client.generate(tmp_path_factory.mktemp("oag"), "fastn_oag_sharing")
     )
-    package = out / "fastn_oag_sharing"
-    spec = importlib.util.spec_from_file_location(
-        "fastn_oag_sharing", package / "__init__.py", submodule_search_locations=[str(package)]
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fastn_oag_sharing"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_there_are_answers_to_decode() -> None:
