@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import importlib.util
 import json
 import os
 import random
@@ -47,6 +46,7 @@ from typing import Any
 
 import httpx
 import oag_client  # scripts/oag_client.py, beside this script
+import urllib3
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://fastn.bench"
@@ -121,14 +121,16 @@ def generate_peer(workdir: Path) -> None:
     oag_client.generate(workdir / "oag", "fastn_oag")
 
 
-def load_generated(workdir: Path) -> None:
-    """Import the bare client and the peer generated into ``workdir``."""
-    _load_package("fastn_client_bare", workdir / "fastn_client_bare")
-    _load_package("fastn_oag", workdir / "oag" / "fastn_oag")
+# The variants whose client is generated at bench time: package name, directory under the workdir.
+GENERATED = {"bare": ("fastn_client_bare", "fastn_client_bare"), "oag": ("fastn_oag", "oag/fastn_oag")}
 
 
-def _load_package(name: str, package: Path) -> None:
-    oag_client.load(name, package)
+def load_generated(workdir: Path, variants: tuple[str, ...] = tuple(GENERATED)) -> None:
+    """Import the generated clients of ``variants`` (all by default) from ``workdir``."""
+    for variant in variants:
+        if variant in GENERATED:
+            name, directory = GENERATED[variant]
+            oag_client.load(name, workdir / directory)
 
 
 class InProcessPool:
@@ -138,8 +140,6 @@ class InProcessPool:
         self.body = body
 
     def request(self, method: str, url: str, **_kwargs: Any) -> Any:
-        import urllib3
-
         return urllib3.HTTPResponse(
             body=self.body, headers=HEADERS, status=200, preload_content=False, request_method=method, request_url=url
         )
@@ -254,11 +254,7 @@ def instructions(workdir: Path, name: str, calls: int, size: int) -> float:
 
 def child(args: argparse.Namespace) -> None:
     """Make ``args.calls`` calls of one variant after a warm-up (what ``instructions`` counts)."""
-    workdir = Path(args.workdir)
-    if args.child == "bare":  # only what the variant needs: imports are slow under callgrind
-        _load_package("fastn_client_bare", workdir / "fastn_client_bare")
-    elif args.child == "oag":
-        _load_package("fastn_oag", workdir / "oag" / "fastn_oag")
+    load_generated(Path(args.workdir), (args.child,))  # only its own: imports are slow under callgrind
     call = caller(args.child, page_body(args.size))
     for _ in range(args.calls):
         call()

@@ -41,7 +41,10 @@ def generate(out: Path, package: str, spec: Path = SPEC) -> Path:
 
 
 def load(name: str, package: Path) -> ModuleType:
-    """Import a generated package from its directory (the import path is left alone; submodules follow __path__)."""
+    """Import a generated package (this client or another) from its directory.
+
+    The import path is left alone; submodules are found through the package's ``__path__``.
+    """
     spec = importlib.util.spec_from_file_location(
         name, package / "__init__.py", submodule_search_locations=[str(package)]
     )

@@ -6,8 +6,8 @@ The generated endpoint modules decode a body with ``json_body(response)`` instea
 (``overrides/templates/property_templates/uuid_property.py.jinja``) and dates with
 ``parse_datetime`` and ``parse_date``, the standard ``fromisoformat`` bound once. Each one
 returns exactly what the standard way returns, and raises exactly what it raises, only faster
-on the inputs a server actually sends. ``tests/generation/test_fast_parsing.py`` compares them, example by
-example and over generated inputs.
+on the inputs a server actually sends. ``tests/generation/test_fast_parsing.py`` compares
+them, example by example and over generated inputs.
 """
 
 from __future__ import annotations
