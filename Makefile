@@ -2,7 +2,8 @@
 # `make` sets everything up (pinned tools, spec lint, regeneration); `make test` tests it all.
 # Every target has a one-line comment after `##`; `make help` lists them.
 
-PYTHON ?= python3.11
+# Any CPython 3.11 or newer; the venv gets its own pinned pip first (scripts/install-venv.sh).
+PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 NODE_BIN := node_modules/.bin
@@ -25,21 +26,29 @@ HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock 
 # mypy checks overrides/fastn_client through its merged copy in generated/ (identical: check-generated
 # and every test session check it), where it type-checks against the generated modules it is used with.
 TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
+# What a target needs, and nothing more: the Python tools (venv with the repo's packages on its path),
+# the Node tools. Chromium and redis-server only come with `make` / `make install`.
+PY_TOOLS := $(VENV)/.paths
+NODE_TOOLS := node_modules/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all help install browser redis lint lint-spec lint-python generate check-generated golden bundle \
-        check-bundle docs types evidence breaking test test-fast mock contract bench lock clean
+.PHONY: all help install python-tools node-tools browser redis lint lint-spec lint-python generate \
+        generate-client check-generated golden bundle check-bundle docs types evidence breaking \
+        release-gate test test-fast test-pythons dist mock contract bench lock clean
 
-all: install lint-spec generate bundle types ## set up: install pinned tools, validate the spec, regenerate client, JSON forms, TS types
+all: install lint-spec generate ## set up: install pinned tools, validate the spec, regenerate the client, JSON forms and TS types
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
-install: $(VENV)/.installed $(VENV)/.paths node_modules/.installed browser redis ## install the pinned Python and Node tools into the repo (.venv, node_modules), and Chromium and redis-server where apt can
+install: python-tools node-tools browser redis ## install the pinned Python and Node tools into the repo (.venv, node_modules), and Chromium and redis-server where apt can
 
-$(VENV)/.installed: requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+python-tools: $(PY_TOOLS) ## only the pinned Python tools (.venv): pip from requirements-bootstrap.lock, then requirements.lock, hashes checked
+
+node-tools: $(NODE_TOOLS) ## only the pinned Node tools (node_modules, from package-lock.json)
+
+$(VENV)/.installed: requirements.lock requirements-bootstrap.lock scripts/install-venv.sh
+	scripts/install-venv.sh $(PYTHON) $(VENV)
 	@touch $@
 
 # The generated client, the mock and the spec loader are used in place, from the repo (a .pth file,
@@ -48,7 +57,7 @@ $(VENV)/.paths: $(VENV)/.installed Makefile
 	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'fastn-openapi.pth').write_text('$(CURDIR)/generated\n$(CURDIR)/mock\n$(CURDIR)/loader\n')"
 	@touch $@
 
-node_modules/.installed: package-lock.json
+$(NODE_TOOLS): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -60,64 +69,76 @@ redis: ## install redis-server for the shared pacing budget's tests and benchmar
 
 lint: lint-spec lint-python ## lint the spec and the hand-written Python
 
-lint-spec: install ## validate SPEC (default openapi/fastn.yaml): fastn_spec check, openapi-spec-validator, openapi-generator, Redocly, Spectral
+lint-spec: $(PY_TOOLS) $(NODE_TOOLS) ## validate SPEC (default openapi/fastn.yaml): fastn_spec check, openapi-spec-validator, openapi-generator, Redocly, Spectral
 	scripts/lint-spec.sh $(SPEC)
 
-lint-python: install ## ruff and mypy --strict on hand-written code; ruff and mypy on the generated package
+lint-python: $(PY_TOOLS) ## ruff and mypy --strict on hand-written code; ruff and mypy on the generated package
 	$(VENV)/bin/ruff check $(HAND_WRITTEN)
 	$(VENV)/bin/ruff format --check $(HAND_WRITTEN)
 	$(VENV)/bin/mypy --strict $(TYPED)
 	$(VENV)/bin/mypy --strict --config-file generated/pyproject.toml generated/fastn_client
 
-generate: install ## regenerate generated/ from the spec, generator-config.yml and overrides/
+generate: generate-client bundle types ## after editing the spec or overrides/: bring every derived file up to date (client, JSON forms, TS types)
+
+generate-client: $(PY_TOOLS) ## regenerate generated/ alone from the spec, generator-config.yml and overrides/
 	$(PY) scripts/generate.py
 
-check-generated: install ## fail if generated/ differs from what `make generate` would write
+check-generated: check-bundle $(PY_TOOLS) ## fail, listing stale files, if generated/ or the JSON forms differ from what `make generate` writes (ts/: a test)
 	$(PY) scripts/generate.py --check
 
-golden: install ## refresh the golden tree of the generator test (tests/generation/golden)
+golden: $(PY_TOOLS) ## refresh the golden tree of the generator test (tests/generation/golden)
 	$(PY) scripts/generate.py --spec tests/generation/fixtures/tiny.yaml --out tests/generation/golden/fastn-client --golden --fix-command 'make golden'
 
-bundle: install ## write openapi/fastn.json and openapi/fastn.deref.json (no $ref) from the spec
+bundle: $(PY_TOOLS) ## write openapi/fastn.json and openapi/fastn.deref.json (no $ref) from the spec
 	$(PY) scripts/bundle.py
 
-check-bundle: install ## fail, listing stale files, if the JSON forms are not what `make bundle` writes
+check-bundle: $(PY_TOOLS) ## fail, listing stale files, if the JSON forms are not what `make bundle` writes
 	$(PY) scripts/bundle.py --check
 
-docs: install ## build the offline HTML reference into build/docs/index.html
+docs: $(NODE_TOOLS) $(PY_TOOLS) ## build the offline HTML reference into build/docs/index.html
 	scripts/build-docs.sh $(SPEC) build/docs/index.html
 
-types: install ## regenerate ts/fastn.d.ts from the spec with the pinned openapi-typescript
+types: $(NODE_TOOLS) ## regenerate ts/fastn.d.ts from the spec with the pinned openapi-typescript
 	$(NODE_BIN)/openapi-typescript openapi/fastn.yaml --output ts/fastn.d.ts
 
-evidence: install ## list what the spec infers (x-fastn-evidence: inferred), element by element, to verify against the real API
+evidence: $(PY_TOOLS) ## list what the spec infers (x-fastn-evidence: inferred), element by element, to verify against the real API
 	$(PY) scripts/inferences.py
 
-breaking: install ## list breaking changes of SPEC against its version at BASE (default origin/main) and the bump needed
+breaking: $(PY_TOOLS) ## list breaking changes of SPEC against its version at BASE (default origin/main) and the bump needed
 	$(PY) scripts/breaking.py --base $(BASE) --head $(SPEC)
 
-mock: install ## serve the stateful mock on 127.0.0.1 port MOCK_PORT (default 4010); MOCK_RATE_LIMIT=0 turns limiting off
+release-gate: $(PY_TOOLS) ## fail if SPEC changed since BASE without the info.version bump and CHANGELOG.md entry it needs (part of `make test`)
+	$(PY) scripts/breaking.py --base $(BASE) --head $(SPEC) --gate
+
+mock: $(PY_TOOLS) ## serve the stateful mock on 127.0.0.1 port MOCK_PORT (default 4010); MOCK_RATE_LIMIT=0 turns limiting off
 	$(PY) -m fastn_mock
 
-contract: install ## schemathesis CLI against a running server (the mock, or BASE_URL= + FASTN_API_KEY=); JUnit in reports/
+contract: $(PY_TOOLS) ## schemathesis CLI against a running server (the mock, or BASE_URL= + FASTN_API_KEY=); JUnit in reports/
 	scripts/contract.sh
 
-bench: install ## print the benchmarks side by side: import cost, client CPU, pacing efficiency (one process, and many sharing a key), mock vs Prism throughput
+bench: $(PY_TOOLS) $(NODE_TOOLS) ## print the benchmarks side by side: import cost, client CPU, pacing efficiency (one process, and many sharing a key), mock vs Prism throughput
 	$(PY) scripts/bench_import.py
 	$(PY) scripts/bench_client.py
 	$(PY) scripts/bench_pacing.py
 	$(PY) scripts/bench_shared_pacing.py
 	$(PY) scripts/bench_mock.py
 
-test: lint check-generated ## everything: lint, the drift check of generated/, then every test (JSON forms' drift included)
+test: lint check-generated release-gate ## everything: lint, drift of every derived file, the release gate, then every test
 	$(PY) -m pytest $(PARALLEL) $(COVERAGE) $(PYTEST_ARGS)
 
-test-fast: ## about 25 s: every test not marked slow (no generator, install, browser, Node, Java), no coverage
+test-fast: $(PY_TOOLS) ## about 25 s: every test not marked slow (no generator, install, browser, Node, Java), no coverage
 	$(PY) -m pytest $(PARALLEL) $(FAST) $(PYTEST_ARGS)
 
-lock: ## re-pin the Python tools (requirements.in -> requirements.lock) after editing requirements.in
-	$(VENV)/bin/pip install --quiet uv==0.13.9
-	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --generate-hashes --custom-compile-command "make lock" -q
+test-pythons: $(PY_TOOLS) ## the client's tests under every CPython 3.11+ this machine has (one venv each in .venv-pythons/)
+	$(PY) scripts/pythons.py
+
+dist: $(PY_TOOLS) ## build the wheels and sdists of the client, the mock and the spec loader into dist/, then twine check them
+	$(PY) scripts/dist.py --out dist
+
+lock: $(PY_TOOLS) ## re-pin the Python tools (requirements*.in -> requirements*.lock, CPython 3.11+) after editing requirements*.in
+	for name in requirements requirements-bootstrap; do \
+	  $(VENV)/bin/uv pip compile $$name.in -o $$name.lock --universal --python-version 3.11 --generate-hashes \
+	    --custom-compile-command "make lock" -q || exit 1; done
 
 clean: ## remove installed tools and build output (keeps everything committed)
-	rm -rf $(VENV) node_modules build reports .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-pythons node_modules build dist reports .pytest_cache .mypy_cache .ruff_cache

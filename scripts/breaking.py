@@ -2,7 +2,7 @@
 """Breaking-change gate: compare ``openapi/fastn.yaml`` with its version at a git ref.
 
     make breaking BASE=origin/main
-    scripts/breaking.py --base origin/main [--head openapi/fastn.yaml] [--strict-version]
+    scripts/breaking.py --base origin/main [--head openapi/fastn.yaml] [--strict-version | --gate]
     scripts/breaking.py --base-file old.yaml --head new.yaml
     scripts/breaking.py --list-rules
 
@@ -11,6 +11,11 @@ bump the change needs: major if anything is breaking, minor for other contract c
 patch when only documentation changed. Exits 1 on a breaking change, 0 otherwise, 2 when
 the documents cannot be read. It warns when ``info.version`` was not bumped enough
 compared to the base (``--strict-version`` makes that an error too).
+
+``--gate`` is the release gate of ``make test``: a change of any kind passes when ``info.version``
+is bumped as far as it needs and ``CHANGELOG.md`` (beside the spec's folder) has a section for the
+new version; a breaking change passes too, with its major bump. A base ref that does not exist
+(a checkout without ``origin``) is said and passes: there is nothing to compare against.
 
 Why hand-written: the installable diff tools each miss some of what matters here (request
 constraint tightening, response fields turning optional, headers, enum widening in
@@ -789,13 +794,18 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([git, *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def ref_exists(ref: str, head_path: Path) -> bool:
+    """Whether `ref` names a commit in the repository holding `head_path`."""
+    return _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], head_path.resolve().parent).returncode == 0
+
+
 def load_base(ref: str, head_path: Path) -> tuple[dict[str, Any], str] | None:
     """The document at `ref` (same path as the head file) and its name, or None if absent there."""
     directory = head_path.resolve().parent
     top = _git(["rev-parse", "--show-toplevel"], directory)
     if top.returncode != 0:
         raise SpecError(f"{head_path} is not inside a git repository")
-    if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], directory).returncode != 0:
+    if not ref_exists(ref, head_path):
         raise SpecError(f"unknown git ref {ref!r} (fetch it first, e.g. `git fetch origin main`)")
     relative = head_path.resolve().relative_to(Path(top.stdout.strip())).as_posix()
     shown = _git(["show", f"{ref}:{relative}"], directory)
@@ -825,6 +835,27 @@ def _print_report(report: Report, base_name: str, head_name: str) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
+def changelog_has(version: str, changelog: Path) -> bool:
+    """Whether the changelog has a section for `version` (``## [1.2.0] - 2026-12-02``)."""
+    if not changelog.is_file():
+        return False
+    heading = re.compile(rf"^## \[{re.escape(version)}\](?:\s|$)", re.MULTILINE)
+    return heading.search(changelog.read_text(encoding="utf-8")) is not None
+
+
+def gate(report: Report, changelog: Path) -> list[str]:
+    """What keeps this change from release: an unbumped version, a missing changelog section."""
+    if report.required_bump == "none":
+        return []
+    problems = list(report.warnings)
+    if not changelog_has(report.head_version, changelog):
+        problems.append(
+            f"{changelog.name} has no section for {report.head_version}: add `## [{report.head_version}] - <date>` "
+            f"describing this {report.required_bump} change"
+        )
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the gate; see the module docstring for the exit codes."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
@@ -833,7 +864,16 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--base", metavar="REF", help="git ref holding the previous version (e.g. origin/main)")
     source.add_argument("--base-file", type=Path, metavar="PATH", help="previous version as a file")
     parser.add_argument("--head", type=Path, default=SPEC, metavar="PATH", help="new version (default: %(default)s)")
-    parser.add_argument("--strict-version", action="store_true", help="fail when info.version is not bumped enough")
+    rules = parser.add_mutually_exclusive_group()
+    rules.add_argument("--strict-version", action="store_true", help="fail when info.version is not bumped enough")
+    rules.add_argument(
+        "--gate",
+        action="store_true",
+        help="release gate: pass a change (breaking too) that has the version bump and changelog section it needs",
+    )
+    parser.add_argument(
+        "--changelog", type=Path, metavar="PATH", help="for --gate (default: CHANGELOG.md above the spec's folder)"
+    )
     args = parser.parse_args(argv)
     if args.list_rules:
         for rule, (severity, meaning) in RULES.items():
@@ -844,6 +884,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.base_file is not None:
             base, base_name = fastn_spec.load(args.base_file), str(args.base_file)
         else:
+            if args.gate and not ref_exists(args.base, args.head):
+                print(f"breaking: no git ref {args.base!r} here, so no release gate (fetch it to compare)")
+                return 0
             loaded = load_base(args.base, args.head)
             if loaded is None:
                 print(f"breaking: {args.base} has no {args.head.name}; nothing to compare against")
@@ -854,6 +897,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"breaking: cannot compare: {error}", file=sys.stderr)
         return 2
     _print_report(report, base_name, _display(args.head))
+    if args.gate:
+        problems = gate(report, args.changelog or args.head.resolve().parent.parent / "CHANGELOG.md")
+        for problem in problems:
+            print(f"release gate: {problem}", file=sys.stderr)
+        return 1 if problems else 0
     if report.breaking:
         return 1
     return 1 if (args.strict_version and report.warnings) else 0

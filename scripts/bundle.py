@@ -12,7 +12,7 @@ so ``make bundle`` commits two derived files next to it:
   stays a ``$ref``, and ``components`` stays in the document so that it still resolves.
 
 ``--check`` regenerates in memory and exits 1 listing every stale or missing file, which
-is how ``make test`` catches a YAML edit committed without ``make bundle``.
+is how ``make test`` catches a YAML edit committed without ``make generate`` (or ``make bundle``).
 
 Reading and inlining are `fastn_spec`'s (``loader/``), the reader every Python tool of the
 project shares: YAML 1.2 scalars as js-yaml reads them, so the JSON agrees with what Redocly,
@@ -30,7 +30,7 @@ from fastn_spec import SpecError, dump_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "fastn.yaml"
-FIX_COMMAND = "make bundle"
+FIX_COMMAND = "make generate"
 
 
 # --------------------------------------------------------------------------- outputs

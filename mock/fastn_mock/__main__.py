@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m fastn_mock", description=__doc__, epilog=_KEYS_HELP)
     parser.add_argument("--host", default=os.environ.get("MOCK_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("MOCK_PORT", DEFAULT_PORT)))
-    parser.add_argument("--spec", type=Path, help="the OpenAPI document (default: <repo>/openapi/fastn.yaml)")
+    parser.add_argument(
+        "--spec", type=Path, help="the OpenAPI document (default: the wheel's own, else <repo>/openapi/fastn.yaml)"
+    )
     parser.add_argument("--rate-limit", type=int, help="requests per window (a minute) per key; 0 turns limiting off")
     parser.add_argument("--rate-window", type=int, help="seconds of one rate-limit window (60)")
     parser.add_argument("--fault-rate", type=float, help="probability (0-1) of an injected error status")

@@ -28,7 +28,15 @@ MAX_CONNECTIONS: Final = 256
 
 
 def default_spec_path() -> Path:
-    """``<repo>/openapi/fastn.yaml``, the repository this package sits in (``<repo>/mock/fastn_mock``)."""
+    """The document this mock serves when none is named.
+
+    A published wheel holds the spec it was built with (``fastn_mock/fastn.yaml``, put there by
+    ``make dist``); in the repository, it is ``<repo>/openapi/fastn.yaml`` (this file sits in
+    ``<repo>/mock/fastn_mock``).
+    """
+    packaged = Path(__file__).resolve().with_name("fastn.yaml")
+    if packaged.is_file():
+        return packaged
     return Path(__file__).resolve().parents[2] / "openapi" / "fastn.yaml"
 
 

@@ -288,3 +288,54 @@ def test_cli_accepts_a_ref_without_the_file(repo: Path) -> None:
     result = _run("--base", "HEAD", "--head", str(moved), cwd=repo)
     assert result.returncode == 0
     assert "nothing to compare against" in result.stdout
+
+
+# --------------------------------------------------------------------------- release gate (make test)
+
+
+def _gate(repo: Path, changelog: str) -> subprocess.CompletedProcess[str]:
+    (repo / "CHANGELOG.md").write_text(changelog)
+    return _run("--base", "HEAD", "--head", str(repo / "openapi" / "fastn.yaml"), "--gate", cwd=repo)
+
+
+def test_gate_passes_a_breaking_change_with_its_major_bump_and_changelog_section(repo: Path) -> None:
+    result = _gate(repo, "# Changelog\n\n## [Unreleased]\n\n## [2.0.0] - 2026-12-07\n\n### Removed\n")
+    assert result.returncode == 0, result.stderr
+    assert "response-header-removed" in result.stdout
+
+
+def test_gate_fails_a_change_without_its_changelog_section(repo: Path) -> None:
+    result = _gate(repo, "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-01-01\n")
+    assert result.returncode == 1
+    assert "release gate: CHANGELOG.md has no section for 2.0.0" in result.stderr
+
+
+def test_gate_fails_a_breaking_change_without_the_major_bump(repo: Path) -> None:
+    spec = repo / "openapi" / "fastn.yaml"
+    spec.write_text(spec.read_text().replace("version: 2.0.0", "version: 1.1.0"))
+    result = _gate(repo, "## [1.1.0] - 2026-12-07\n")
+    assert result.returncode == 1
+    assert "release gate: info.version 1.0.0 -> 1.1.0 is a minor bump, but this change needs a major bump" in (
+        result.stderr
+    )
+
+
+def test_gate_passes_an_unchanged_spec_without_a_changelog(repo: Path) -> None:
+    subprocess.run(["git", "checkout", "--quiet", "--", "openapi/fastn.yaml"], cwd=repo, check=True)
+    result = _run("--base", "HEAD", "--head", str(repo / "openapi" / "fastn.yaml"), "--gate", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "version bump needed: none" in result.stdout
+
+
+def test_gate_without_the_base_ref_says_so_and_passes(repo: Path) -> None:
+    result = _run("--base", "origin/main", "--head", str(repo / "openapi" / "fastn.yaml"), "--gate", cwd=repo)
+    assert result.returncode == 0
+    assert "no git ref 'origin/main' here, so no release gate" in result.stdout
+
+
+def test_changelog_heading_must_name_the_exact_version(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("## [1.2.10] - 2026-12-07\n")
+    assert breaking.changelog_has("1.2.10", changelog)
+    assert not breaking.changelog_has("1.2.1", changelog)
+    assert not breaking.changelog_has("1.2.1", tmp_path / "missing.md")

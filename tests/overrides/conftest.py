@@ -7,7 +7,8 @@ stops, asking for ``make generate``, if the two differ (``tests/conftest.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fastn_client.lib.options import ClientOptions
@@ -28,6 +29,19 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def new_redis_server(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., RedisServer]:
+    """Makes a redis-server of the test's own (not started), to stop or start at will; skips as above."""
+
+    def make(port: int | None = None) -> RedisServer:
+        try:
+            return RedisServer(Path(tmp_path_factory.mktemp("own-redis")), port=port)
+        except FileNotFoundError as missing:
+            pytest.skip(str(missing))
+
+    return make
 
 
 @pytest.fixture

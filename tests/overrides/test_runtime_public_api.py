@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -39,14 +40,10 @@ EXPECTED = {
 }
 
 # The runtime must be testable without the generated package, and import only what the package
-# declares: the required dependencies of its pyproject (templates/pyproject_poetry.toml.jinja)...
-_DEPENDENCIES = tomllib.loads((Path(__file__).resolve().parents[2] / "generated" / "pyproject.toml").read_text())[
-    "tool"
-]["poetry"]["dependencies"]
+# declares: the required `project.dependencies` of its pyproject (templates/pyproject_poetry.toml.jinja)...
+_PROJECT = tomllib.loads((Path(__file__).resolve().parents[2] / "generated" / "pyproject.toml").read_text())["project"]
 ALLOWED_TOP_LEVEL = {
-    name.replace("-", "_")
-    for name, spec in _DEPENDENCIES.items()
-    if name != "python" and not (isinstance(spec, dict) and spec.get("optional"))
+    re.split(r"[ <>=!~;\[]", requirement, maxsplit=1)[0].replace("-", "_") for requirement in _PROJECT["dependencies"]
 }
 # ...and redis, the optional extra, only where the shared pacing budget lives (imported only when asked for).
 OPTIONAL = {"shared_pacing.py": {"redis"}}

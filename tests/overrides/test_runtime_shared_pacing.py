@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 import attrs
 import httpx
@@ -123,7 +124,7 @@ def test_the_key_is_never_stored_in_clear(redis_url: str) -> None:
 
 
 def test_an_unreachable_redis_falls_back_logs_once_and_fails_no_call(
-    caplog: pytest.LogCaptureFixture, tmp_path_factory: pytest.TempPathFactory
+    caplog: pytest.LogCaptureFixture, new_redis_server: Callable[..., RedisServer]
 ) -> None:
     caplog.set_level(logging.INFO, logger="fastn_client")
     now = [0.0]
@@ -141,7 +142,7 @@ def test_an_unreachable_redis_falls_back_logs_once_and_fails_no_call(
     assert "s3cret" not in caplog.text and "s3cret" not in repr(pacer)
     state = local.state(BUCKET)
     assert state is not None and state.remaining == 4  # the fallback learnt meanwhile
-    server = RedisServer(tmp_path_factory.mktemp("late-redis"), port=port)
+    server = new_redis_server(port=port)
     server.start()
     try:
         assert not isinstance(pacer.reserve(BUCKET, now=START), RedisTicket)  # not tried again yet
@@ -152,8 +153,8 @@ def test_an_unreachable_redis_falls_back_logs_once_and_fails_no_call(
         server.stop()
 
 
-def test_redis_stopping_mid_run_fails_no_call(tmp_path_factory: pytest.TempPathFactory) -> None:
-    server = RedisServer(tmp_path_factory.mktemp("dying-redis"))
+def test_redis_stopping_mid_run_fails_no_call(new_redis_server: Callable[..., RedisServer]) -> None:
+    server = new_redis_server()
     server.start()
     pacer = RedisPacer(server.url, fallback=RateLimitPacer())
     ticket = pacer.reserve(BUCKET, now=START)
@@ -252,9 +253,9 @@ def test_an_outage_that_lasts_is_reported_once(caplog: pytest.LogCaptureFixture)
 
 
 def test_async_calls_while_redis_is_away_and_a_settle_that_cannot_reach_it(
-    tmp_path_factory: pytest.TempPathFactory, caplog: pytest.LogCaptureFixture
+    new_redis_server: Callable[..., RedisServer], caplog: pytest.LogCaptureFixture
 ) -> None:
-    server = RedisServer(tmp_path_factory.mktemp("async-redis"))
+    server = new_redis_server()
     server.start()
     pacer = RedisPacer(server.url, fallback=RateLimitPacer())
 

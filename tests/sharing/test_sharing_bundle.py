@@ -31,7 +31,7 @@ def _refs(node: Any) -> list[str]:
 
 
 def test_committed_json_forms_are_current(capsys: pytest.CaptureFixture[str]) -> None:
-    """The drift check: a YAML edit without `make bundle` fails here."""
+    """The drift check: a YAML edit without `make generate` fails here."""
     assert bundle.main(["--check"]) == 0, capsys.readouterr().err
 
 
@@ -70,7 +70,7 @@ def test_check_lists_stale_files_and_the_fix(tmp_path: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert "fastn.json is missing" in err
     assert "fastn.deref.json is missing" in err
-    assert "run `make bundle`" in err
+    assert "run `make generate`" in err
 
     assert bundle.main(["--spec", str(spec)]) == 0
     assert bundle.main(["--spec", str(spec), "--check"]) == 0

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "fastn.yaml"
 TS = ROOT / "ts"
 BIN = ROOT / "node_modules" / ".bin"
-FIX_COMMAND = "make types"
+FIX_COMMAND = "make generate"
 
 
 def _tool(name: str) -> str:
