@@ -7,6 +7,8 @@
   together: the client against the mock it came with.
 * Every `pip install` line of every README works as written, in a fresh venv outside the repo,
   from a copy of the checkout (after `make dist` where the line reads `dist/`).
+* The maintainer's loop: edit the spec, run `make generate`, and every derived file is current;
+  the release gate of `make test` wants the version bump and changelog section the edit needs.
 
 All slow: they make virtualenvs and install packages (from the index, or pip's cache).
 """
@@ -198,14 +200,19 @@ def test_the_readmes_have_install_lines_for_each_package() -> None:
         assert any(wanted in line for line in lines), (wanted, lines)
 
 
-@pytest.fixture(scope="module")
-def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the tracked tree (as a clone has it), with `make dist` run into its dist/."""
-    copy = tmp_path_factory.mktemp("checkout")
+def copy_tracked_tree(copy: Path) -> Path:
+    """The tracked files of the working tree, as a clone would have them (with today's edits)."""
     for name in _run(["git", "ls-files"], cwd=ROOT).stdout.splitlines():
         if (ROOT / name).is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the checkout with `make dist` run into its dist/."""
+    copy = copy_tracked_tree(tmp_path_factory.mktemp("checkout"))
     dist.make_dist(copy / "dist")
     return copy
 
@@ -226,3 +233,54 @@ def test_a_readme_install_line_works_as_written(line: str, checkout: Path, tmp_p
     wanted = [name for name, expected in names.items() if expected]
     imported = _run([str(bin_dir / "python"), "-c", f"import {', '.join(wanted)}"], cwd=tmp_path, env=env)
     assert wanted and imported.returncode == 0, imported.stderr
+
+
+# --------------------------------------------------------------------------- the maintainer's loop
+
+
+def _make(copy: Path, *targets: str) -> subprocess.CompletedProcess[str]:
+    """`make` in the copy, with the repo's installed tools taken as they are (never re-installed there)."""
+    keep = ["-o", ".venv/.installed", "-o", ".venv/.paths", "-o", "node_modules/.installed"]
+    return _run(["make", "--no-print-directory", *keep, *targets], cwd=copy)
+
+
+def test_editing_the_spec_then_make_generate_leaves_every_derived_file_current(tmp_path: Path) -> None:
+    copy = copy_tracked_tree(tmp_path / "checkout")
+    for tools in (".venv", "node_modules"):
+        (copy / tools).symlink_to(ROOT / tools)
+    for args in (
+        ["init", "--quiet", "--initial-branch=main"],
+        ["add", "--all"],
+        ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "--quiet", "-m", "base"],
+    ):
+        assert _run(["git", *args], cwd=copy).returncode == 0
+    spec = copy / "openapi" / "fastn.yaml"
+    edited = spec.read_text().replace(
+        "          maxLength: 200\n          description: Display name.\n",
+        "          maxLength: 200\n          description: Display name, as the customer's admins chose it.\n",
+        1,
+    )
+    assert edited != spec.read_text()
+    spec.write_text(edited)
+
+    generated = _make(copy, "generate")
+    assert generated.returncode == 0, generated.stdout[-3000:] + generated.stderr[-3000:]
+    changed = set(_run(["git", "diff", "--name-only"], cwd=copy).stdout.split())
+    assert {"generated/fastn_client/models/customer.py", "openapi/fastn.json", "ts/fastn.d.ts"} <= changed
+    current = _make(copy, "check-generated")
+    assert current.returncode == 0, current.stdout[-3000:] + current.stderr[-3000:]
+
+    version = dist.spec_version()
+    major, minor, patch = (int(part) for part in version.split("."))
+    bumped = f"{major}.{minor}.{patch + 1}"
+    unreleased = _make(copy, "release-gate", "BASE=HEAD")
+    assert unreleased.returncode != 0
+    assert f"is unchanged, but this change needs a patch bump (at least {bumped})" in unreleased.stderr
+    spec.write_text(spec.read_text().replace(f"  version: {version}\n", f"  version: {bumped}\n", 1))
+    changelog = copy / "CHANGELOG.md"
+    changelog.write_text(
+        changelog.read_text().replace("## [Unreleased]\n", f"## [Unreleased]\n\n## [{bumped}] - 2026-12-07\n", 1)
+    )
+    released = _make(copy, "generate", "check-generated", "release-gate", "BASE=HEAD")
+    assert released.returncode == 0, released.stdout[-3000:] + released.stderr[-3000:]
+    assert f'version = "{bumped}"' in (copy / "generated" / "pyproject.toml").read_text()
