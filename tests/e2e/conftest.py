@@ -179,14 +179,16 @@ class ClientFactory:
         max_retries: int = 2,
         pacing: bool = True,
         idempotency_keys: bool = True,
+        trust_idempotency_keys: bool = True,
     ) -> AuthenticatedClient:
         """A client of this mock (or of ``base_url``) with fake sleeps, this test's pacer and the
-        recorder's hooks."""
+        recorder's hooks. It trusts idempotency keys, as the mock honours them."""
         recorder = self.recorder
         options = ClientOptions(
             max_retries=max_retries,
             pacing=pacing,
             idempotency_keys=idempotency_keys,
+            trust_idempotency_keys=trust_idempotency_keys,
             pacer=self.pacer,
             on_retry=recorder.retries.append,
             on_pacing=recorder.pacing.append,

@@ -25,6 +25,7 @@ from fastn_client import (
     AsyncFastn,
     AuthenticatedClient,
     ClientOptions,
+    ConflictError,
     Fastn,
     FastnError,
     NotFoundError,
@@ -127,6 +128,51 @@ def test_a_create_whose_answer_was_lost_is_retried_and_exists_once(
     created = client.customers.create(name="Acme", slug="acme", admin_email="ops@acme.example")
     assert len(recorder.retries) == 1
     assert [each.id for each in client.customers.list()] == [created.id]
+
+
+@pytest.mark.parametrize("fault", ["loseReply", "truncate"])
+def test_by_default_a_lost_create_is_not_retried_and_its_key_recovers_it_by_hand(
+    mock: MockServer, make_client: ClientFactory, recorder: Recorder, fault: str
+) -> None:
+    """A service whose honouring of keys is unproven: the POST is not sent again, but the error carries
+    the key it was sent with, and a retry by hand with that key gets the one customer that exists."""
+    client = _fastn(make_client, trust_idempotency_keys=False)
+    mock.inject({"operationId": "createCustomer", fault: True})
+    with pytest.raises(APIConnectionError) as lost:
+        client.customers.create(name="Acme", slug="acme", admin_email="ops@acme.example")
+    assert recorder.retries == []
+    key = lost.value.idempotency_key
+    assert key is not None and key == lost.value.request.idempotency_key
+    again = client.customers.create(name="Acme", slug="acme", admin_email="ops@acme.example", idempotency_key=key)
+    assert [each.id for each in client.customers.list()] == [again.id]
+
+
+@pytest.mark.parametrize("trusted", [False, True])
+def test_a_retried_put_that_landed_reports_success_not_version_mismatch(
+    mock: MockServer, make_client: ClientFactory, recorder: Recorder, trusted: bool
+) -> None:
+    """The update was applied, its answer lost; the retry meets 409 VERSION_MISMATCH (the first attempt
+    moved the revision). The client checks: the customer holds exactly its write, so the update succeeded."""
+    client = _fastn(make_client, trust_idempotency_keys=trusted)
+    customer = client.customers.create(name="Acme", slug="acme", admin_email="ops@acme.example")
+    mock.inject({"operationId": "updateCustomer", "loseReply": True})
+    updated = client.customers.update(customer.id, revision=customer.revision, name="Acme Corp.")
+    assert len(recorder.retries) == 1
+    assert (updated.name, updated.revision) == ("Acme Corp.", customer.revision + 1)
+
+
+def test_a_retried_put_that_lost_to_another_writer_still_raises_the_conflict(
+    mock: MockServer, make_client: ClientFactory
+) -> None:
+    """The 409 after a lost answer is checked, not assumed away: another write in between is a conflict."""
+    client = _fastn(make_client)
+    customer = client.customers.create(name="Acme", slug="acme", admin_email="ops@acme.example")
+    other = _fastn(make_client, max_retries=0)
+    other.customers.update(customer.id, revision=customer.revision, name="Someone else's")
+    mock.inject({"operationId": "updateCustomer", "status": 503, "count": 1})  # then a retry meets the 409
+    with pytest.raises(ConflictError) as conflict:
+        client.customers.update(customer.id, revision=customer.revision, name="Acme Corp.")
+    assert conflict.value.code == "VERSION_MISMATCH"
 
 
 def test_without_idempotency_keys_a_lost_create_answer_is_an_error_and_the_customer_exists(

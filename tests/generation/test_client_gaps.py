@@ -11,7 +11,14 @@ from uuid import UUID
 import fastn_client
 import httpx
 import pytest
-from fastn_client import AuthenticatedClient, Client, ClientOptions, InternalServerError, NotFoundError
+from fastn_client import (
+    AuthenticatedClient,
+    Client,
+    ClientInputError,
+    ClientOptions,
+    InternalServerError,
+    NotFoundError,
+)
 from fastn_client.api.billing_quotas import get_billing
 from fastn_client.api.customers import delete_customer, get_customer, list_customers
 from fastn_client.models import CustomerList
@@ -124,7 +131,9 @@ def test_from_env_reads_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_from_env_without_a_key_says_which_variable_is_missing() -> None:
-    with pytest.raises(ValueError, match="FASTN_API_KEY is not set"):
+    with pytest.raises(
+        ClientInputError, match=r"pass token=\.\.\. to AuthenticatedClient.from_env\(\), or set FASTN_API_KEY"
+    ):
         AuthenticatedClient.from_env({})
 
 

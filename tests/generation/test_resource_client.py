@@ -20,6 +20,7 @@ from fastn_client import (
     EXECUTION_STATUS_FINAL,
     AsyncFastn,
     AuthenticatedClient,
+    ClientInputError,
     ClientOptions,
     Fastn,
     NotFoundError,
@@ -102,9 +103,12 @@ def test_fastn_reads_the_environment_and_explicit_arguments_win() -> None:
     assert KEY not in repr(client) and repr(client).startswith("Fastn(")
 
 
-def test_fastn_without_a_key_says_which_variable_is_missing() -> None:
-    with pytest.raises(ValueError, match="FASTN_API_KEY is not set"):
+def test_fastn_without_a_key_names_api_key_and_the_variable() -> None:
+    with pytest.raises(ClientInputError, match=r"no API key: pass api_key=\.\.\. or set FASTN_API_KEY") as raised:
         Fastn(environ={})
+    assert raised.value.argument == "api_key" and isinstance(raised.value, ValueError)
+    with pytest.raises(ClientInputError, match="api_key="):
+        AsyncFastn(environ={})
 
 
 def test_one_attribute_per_resource_each_made_once() -> None:

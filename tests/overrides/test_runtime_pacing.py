@@ -9,6 +9,7 @@ import attrs
 import httpx
 import pytest
 from fastn_client.lib.constants import PACING_POLL_INTERVAL
+from fastn_client.lib.errors import APITimeoutError
 from fastn_client.lib.options import ClientOptions, PacingEvent
 from fastn_client.lib.pacing import SHARED_PACER, BucketState, RateLimitPacer, Ticket, Wait, bucket_id
 from fastn_client.lib.transport import AsyncFastnTransport, FastnTransport
@@ -191,7 +192,7 @@ def test_spent_budget_delays_the_next_request_sync(
         client.get(URL)
     assert clock.sleeps == [2.0]
     assert events == [PacingEvent(method="GET", url=httpx.URL(URL), delay=2.0, remaining=0, reset_at=START + 2)]
-    [line] = caplog.messages
+    [line] = [record.getMessage() for record in caplog.records if record.name == "fastn_client"]
     assert "GET /api/v1/customers" in line and "2.00 s" in line
 
 
@@ -209,10 +210,10 @@ async def test_spent_budget_delays_the_next_request_async(options: ClientOptions
 
 @pytest.mark.parametrize(
     ("reset_in", "changes"),
-    [(3600.0, {}), (30.0, {"retry_after_ceiling": 10.0}), (5.0, {"deadline": 4.0})],
-    ids=["over-default-ceiling", "over-custom-ceiling", "over-deadline"],
+    [(90.0, {}), (30.0, {"retry_after_ceiling": 10.0})],
+    ids=["over-default-ceiling", "over-custom-ceiling"],
 )
-def test_a_wait_too_long_is_not_made_sync(
+def test_a_wait_over_the_ceiling_is_not_made_the_request_is_sent(
     options: ClientOptions,
     clock: FakeClock,
     caplog: pytest.LogCaptureFixture,
@@ -227,19 +228,36 @@ def test_a_wait_too_long_is_not_made_sync(
         client.get(URL)
     assert script.attempts == 2
     assert clock.sleeps == []
-    [line] = caplog.messages
+    [line] = [record.getMessage() for record in caplog.records if record.name == "fastn_client"]
     assert "Not pacing GET /api/v1/customers" in line and f"{reset_in:.2f} s" in line
 
 
+@pytest.mark.parametrize(("reset_in", "deadline"), [(5.0, 4.0), (3600.0, 120.0)])
+def test_doomed_request_a_wait_past_the_deadline_fails_at_once_and_sends_nothing(
+    options: ClientOptions, clock: FakeClock, reset_in: float, deadline: float
+) -> None:
+    script = spent_then_ok(START + reset_in)
+    transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=deadline))
+    with httpx.Client(transport=transport, headers=KEYED) as client:
+        client.get(URL)
+        with pytest.raises(APITimeoutError, match=rf"Waiting {reset_in:.2f} s for the rate-limit budget would pass"):
+            client.get(URL)
+    assert script.attempts == 1  # the second request was never sent
+    assert clock.sleeps == []
+
+
 @pytest.mark.asyncio
-async def test_a_wait_too_long_is_not_made_async(options: ClientOptions, clock: FakeClock) -> None:
+async def test_doomed_request_a_wait_past_the_deadline_fails_at_once_async(
+    options: ClientOptions, clock: FakeClock
+) -> None:
     script = spent_then_ok(START + 3600)
     async with httpx.AsyncClient(
         transport=AsyncFastnTransport(script.transport(), options=options), headers=KEYED
     ) as c:
         await c.get(URL)
-        await c.get(URL)
-    assert script.attempts == 2
+        with pytest.raises(APITimeoutError, match="not sent"):
+            await c.get(URL)
+    assert script.attempts == 1
     assert clock.sleeps == []
 
 

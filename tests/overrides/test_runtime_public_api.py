@@ -20,6 +20,7 @@ EXPECTED = {
     "AsyncFastnTransport",
     "AuthenticationError",
     "BadRequestError",
+    "ClientInputError",
     "ClientOptions",
     "ConflictError",
     "ErrorDetail",
@@ -33,6 +34,7 @@ EXPECTED = {
     "RateLimitError",
     "RateLimitPacer",
     "RequestInfo",
+    "ResponseTooLargeError",
     "RetryEvent",
     "SHARED_PACER",
     "UnprocessableEntityError",
@@ -66,7 +68,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_runtime_imports_only_stdlib_and_declared_dependencies() -> None:
-    assert {"attrs", "httpx", "httpx_retries", "msgspec"} == ALLOWED_TOP_LEVEL
+    assert {"attrs", "httpcore", "httpx", "httpx_retries", "msgspec"} == ALLOWED_TOP_LEVEL
     sources = sorted(Path(lib.__file__).parent.glob("*.py"))
     assert len(sources) >= 8
     for source in sources:

@@ -57,6 +57,8 @@ IDEMPOTENT_STATUSES = (408, 429, 500, 502, 503, 504)
 # POSTs as they were before idempotency keys (and as any client that turns them off sends them).
 NO_KEYS = {"idempotency_keys": False}
 KEY = {"Idempotency-Key": "client-key-1"}
+# A server known to answer a repeated key with the first answer (the mock does).
+TRUST = {"trust_idempotency_keys": True}
 
 CASES = [
     # --- idempotent methods: statuses ---
@@ -122,27 +124,58 @@ CASES = [
     ),
     Case("PATCH-retries-429", "PATCH", (answer(429), answer(200)), 2, 200, (0.25,)),
     Case("PATCH-no-retry-500", "PATCH", (answer(500),), 1, 500),
-    # --- a request with an idempotency key (every POST by default): retried like a GET ---
-    *(
-        Case(f"POST-with-a-key-retries-{s}", "POST", (answer(s), answer(201)), 2, 201, (0.25,))
-        for s in IDEMPOTENT_STATUSES
+    # --- a POST carries a key (every POST by default), but a server's honouring it is unproven ---
+    *(Case(f"POST-with-a-key-not-retried-{s}", "POST", (answer(s),), 1, s) for s in (408, 500, 502, 503, 504)),
+    Case("POST-with-a-key-retries-429", "POST", (answer(429), answer(201)), 2, 201, (0.25,)),
+    Case("POST-with-a-key-retries-ConnectError", "POST", (fail(httpx.ConnectError), answer(201)), 2, 201, (0.25,)),
+    Case(
+        "POST-with-a-key-not-retried-ReadTimeout",
+        "POST",
+        (fail(httpx.ReadTimeout),),
+        1,
+        APITimeoutError,
+        cause=httpx.ReadTimeout,
     ),
+    Case("POST-with-the-callers-key-not-retried-503", "POST", (answer(503),), 1, 503, headers=KEY),
+    # --- trust_idempotency_keys=True: a POST with a key is retried like a GET, but never after a 408 ---
     *(
-        Case(f"POST-with-a-key-retries-{e.__name__}", "POST", (fail(e), answer(201)), 2, 201, (0.25,))
+        Case(f"POST-with-a-trusted-key-retries-{s}", "POST", (answer(s), answer(201)), 2, 201, (0.25,), options=TRUST)
+        for s in (429, 500, 502, 503, 504)
+    ),
+    Case("POST-with-a-trusted-key-never-retries-408", "POST", (answer(408),), 1, 408, options=TRUST),
+    *(
+        Case(
+            f"POST-with-a-trusted-key-retries-{e.__name__}",
+            "POST",
+            (fail(e), answer(201)),
+            2,
+            201,
+            (0.25,),
+            options=TRUST,
+        )
         for e in (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.RemoteProtocolError)
     ),
-    Case("POST-with-the-callers-key-retries-503", "POST", (answer(503), answer(201)), 2, 201, (0.25,), headers=KEY),
     Case(
-        "POST-with-the-callers-key-retries-even-with-keys-off",
+        "POST-with-the-callers-trusted-key-retries-even-with-keys-off",
         "POST",
         (answer(503), answer(201)),
         2,
         201,
         (0.25,),
-        options=NO_KEYS,
+        options={**NO_KEYS, **TRUST},
         headers=KEY,
     ),
-    Case("PATCH-with-a-key-retries-500", "PATCH", (answer(500), answer(200)), 2, 200, (0.25,), headers=KEY),
+    Case(
+        "PATCH-with-a-trusted-key-retries-500",
+        "PATCH",
+        (answer(500), answer(200)),
+        2,
+        200,
+        (0.25,),
+        headers=KEY,
+        options=TRUST,
+    ),
+    Case("PATCH-with-an-untrusted-key-not-retried-500", "PATCH", (answer(500),), 1, 500, headers=KEY),
     # --- max_retries=0 turns retrying off ---
     Case("retries-0-GET-503", "GET", (answer(503),), 1, 503, options={"max_retries": 0}),
     Case("retries-0-POST-429", "POST", (answer(429),), 1, 429, options={"max_retries": 0}),
@@ -657,7 +690,7 @@ def test_deadline_decision_is_logged(options: ClientOptions, caplog: pytest.LogC
     transport = FastnTransport(script.transport(), options=attrs.evolve(options, deadline=10.0))
     with httpx.Client(transport=transport) as client:
         client.get(URL)
-    [line] = caplog.messages
+    [line] = [record.getMessage() for record in caplog.records if record.name == "fastn_client"]
     assert "Not retrying GET /api/v1/customers" in line and "503" in line and "deadline" in line
 
 

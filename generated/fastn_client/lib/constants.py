@@ -40,9 +40,23 @@ IDEMPOTENT_RETRY_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
 #: Statuses that prove a request was not processed, so that even a POST may be
 #: sent again: only 429 (refused before any work was done).
 UNPROCESSED_RETRY_STATUSES: Final = frozenset({429})
-#: Whether the client gives every POST without an ``Idempotency-Key`` one of its own (and so may
-#: retry it like an idempotent request).
+#: Whether the client gives every POST without an ``Idempotency-Key`` one of its own. Sending one
+#: is harmless; it makes a retry safe only where the server honours it (below).
 DEFAULT_IDEMPOTENCY_KEYS: Final = True
+#: Whether the client trusts the server to answer a repeated ``Idempotency-Key`` with the first
+#: answer, and so retries a POST that carries one like a GET. Off: nothing public says Fastn
+#: honours the header (the spec marks it inferred), and a POST retried after it may have been
+#: processed could act twice (create twice, run a flow twice).
+DEFAULT_TRUST_IDEMPOTENCY_KEYS: Final = False
+#: Statuses never retried for a request that is not idempotent by method, even with a trusted key:
+#: 408 TIMED_OUT from a run means the work may be going on, and a retry would start it again.
+NEVER_RETRIED_POST_STATUSES: Final = frozenset({408})
+
+# --- What the client reads -----------------------------------------------------
+
+#: A response body (after decompression) larger than this many bytes is not read further:
+#: ``ResponseTooLargeError``. 64 MiB is far above any page the API sends (100 items).
+DEFAULT_MAX_RESPONSE_BYTES: Final = 64 * 1024 * 1024
 
 # --- Waiting for long-running work (executions, AI builds) -------------------
 

@@ -12,7 +12,10 @@ Hierarchy::
     │   └── APITimeoutError         ... because a timeout expired
     ├── APIResponseValidationError  the answer (1xx-3xx) is not what the operation declares:
     │   │                           a body that does not parse, or
-    │   └── UnexpectedStatus        a status the operation does not document
+    │   ├── UnexpectedStatus        a status the operation does not document, or
+    │   └── ResponseTooLargeError   a body larger than the client reads (``max_response_bytes``)
+    ├── ClientInputError            the caller's own input or settings cannot be used (also a
+    │                               ``ValueError``): raised before anything is sent
     └── APIStatusError              the server answered 4xx or 5xx
         ├── BadRequestError             400
         ├── AuthenticationError         401
@@ -25,11 +28,12 @@ Hierarchy::
 
 Any other 4xx is raised as a plain :class:`APIStatusError`.
 
-The exceptions keep the request's method and URL (:class:`RequestInfo`), never
-the :class:`httpx.Request` itself: its headers carry the API key, and an
-exception travels far (logs, error trackers, pickles). For the same reason no
-exception keeps the :class:`httpx.Response`, whose ``.request`` is that same
-object; the status, headers and parsed body are copied instead.
+The exceptions keep the request's method, URL (without any user name or password) and
+idempotency key (:class:`RequestInfo`), never the :class:`httpx.Request` itself: its headers
+carry the API key, and an exception travels far (logs, error trackers, pickles). For the same
+reason no exception keeps the :class:`httpx.Response`, whose ``.request`` is that same object,
+nor chains to an :mod:`httpx` exception that holds it; the status, headers and parsed body are
+copied instead, the body only up to ``ERROR_BODY_LIMIT`` bytes.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from .constants import REQUEST_ID_HEADER
 from .headers import retry_after_from
 
 __all__ = [
+    "ERROR_BODY_LIMIT",
     "PARSE_ERRORS",
     "APIConnectionError",
     "APIResponseValidationError",
@@ -54,6 +59,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientInputError",
     "ConflictError",
     "ErrorDetail",
     "FastnError",
@@ -62,9 +68,11 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestInfo",
+    "ResponseTooLargeError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
     "connection_error_from",
+    "detached",
     "raise_for_status",
     "response_validation_error",
     "status_error_from",
@@ -78,25 +86,39 @@ _TEXT_BODY_LIMIT = 200
 _DETAILS_SHOWN = 5
 # What a machine code looks like (UPPER_SNAKE_CASE), to tell one from a sentence.
 _CODE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+#: An error body longer than this many bytes is kept as a text excerpt of ``_TEXT_BODY_LIMIT``
+#: characters, not decoded: an exception may live long and travel far.
+ERROR_BODY_LIMIT = 64 * 1024
 
 # What turning a body into the declared type raises when the body is not what the spec
 # says: a missing key (KeyError, a LookupError), a wrong type (TypeError, AttributeError),
 # a bad value or a body that is not JSON (ValueError, which json.JSONDecodeError and
-# UnicodeDecodeError are). Generated code catches exactly these around parsing.
-PARSE_ERRORS: tuple[type[Exception], ...] = (LookupError, TypeError, ValueError, AttributeError)
+# UnicodeDecodeError are), nesting deeper than Python recurses (RecursionError). Generated
+# code catches exactly these around parsing.
+PARSE_ERRORS: tuple[type[Exception], ...] = (LookupError, TypeError, ValueError, AttributeError, RecursionError)
+# What decoding a JSON body may raise: not JSON, or nested too deeply.
+_UNDECODABLE = (ValueError, RecursionError)
+_IDEMPOTENCY_KEY_HEADER = "idempotency-key"
 
 
 @attrs.frozen
 class RequestInfo:
-    """Method and URL of the request an error belongs to (no headers, no body)."""
+    """What an error keeps of its request: method, URL (no user name or password), idempotency key.
+
+    No headers but the idempotency key (the others may carry credentials), no body.
+    """
 
     method: str
     url: httpx.URL
+    idempotency_key: str | None = None
 
     @classmethod
     def of(cls, request: httpx.Request) -> RequestInfo:
         """Copy what is safe to keep from ``request``."""
-        return cls(method=request.method, url=request.url)
+        url = request.url
+        if url.userinfo:
+            url = url.copy_with(username=None, password=None)
+        return cls(method=request.method, url=url, idempotency_key=request.headers.get(_IDEMPOTENCY_KEY_HEADER))
 
     @classmethod
     def of_response(cls, response: httpx.Response) -> RequestInfo:
@@ -139,18 +161,41 @@ def _rebuild(cls: type[FastnError], args: tuple[object, ...], state: dict[str, A
     return error
 
 
+class ClientInputError(FastnError, ValueError):
+    """The caller's input or settings cannot be used; nothing was sent.
+
+    A header value that is not printable ASCII, a negative timeout, a missing API key, a
+    Redis URL without the ``redis`` package: the message names the argument (``argument``).
+    Also a ``ValueError``, which is what such a mistake raised before.
+    """
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.argument = argument
+
+
 class APIConnectionError(FastnError):
     """The request could not be completed: no connection, or the exchange broke.
 
     Raised by the transport once retries are exhausted (or not allowed, e.g. a
-    POST whose request may have reached the server). The underlying
-    :mod:`httpx` exception is the ``__cause__``.
+    POST whose request may have reached the server). The ``__cause__`` is a copy of
+    the :mod:`httpx` exception without its request (whose headers hold the key).
+
+    ``idempotency_key``: the key the request was sent with, if any. Retry the call
+    with ``idempotency_key=`` set to it: a server that honours keys then answers
+    the first attempt's result instead of acting twice.
     """
 
     def __init__(self, message: str, *, request: RequestInfo) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The ``Idempotency-Key`` the request was sent with, if any."""
+        return self.request.idempotency_key
 
 
 class APITimeoutError(APIConnectionError):
@@ -191,6 +236,11 @@ class APIResponseValidationError(FastnError):
         self.request_id = request_id or httpx.Headers(headers).get(REQUEST_ID_HEADER)
         super().__init__(self._describe())
 
+    @property
+    def idempotency_key(self) -> str | None:
+        """The ``Idempotency-Key`` the request was sent with, if any."""
+        return self.request.idempotency_key
+
     def _describe(self) -> str:
         # "200 response did not match the declared type Workflow: missing field 'name' (GET https://…, request req_1)"
         where = str(self.request)
@@ -217,7 +267,7 @@ class UnexpectedStatus(APIResponseValidationError):
         request: RequestInfo | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        self.content = content
+        self.content = content[:ERROR_BODY_LIMIT]
         super().__init__(
             status_code=status_code,
             reason=undocumented_status_reason(status_code, headers),
@@ -235,6 +285,15 @@ class UnexpectedStatus(APIResponseValidationError):
             request=RequestInfo.of_response(response),
             headers=response.headers,
         )
+
+
+class ResponseTooLargeError(APIResponseValidationError):
+    """The body is larger than ``ClientOptions.max_response_bytes`` (decompressed): not read further."""
+
+    def __init__(self, *, status_code: int, limit: int, request: RequestInfo, headers: Mapping[str, str]) -> None:
+        self.limit = limit
+        reason = f"has a body over the client's {limit:,}-byte limit (ClientOptions(max_response_bytes=...))"
+        super().__init__(status_code=status_code, reason=reason, request=request, headers=headers)
 
 
 class APIStatusError(FastnError):
@@ -275,6 +334,11 @@ class APIStatusError(FastnError):
         self.request_id = request_id
         self.retry_after = retry_after
         super().__init__(self._describe())
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The ``Idempotency-Key`` the request was sent with, if any."""
+        return self.request.idempotency_key
 
     def _describe(self) -> str:
         # "404 NOT_FOUND: Customer not found (GET https://…, request req_123)"
@@ -421,10 +485,12 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
     code = message = request_id = None
     details: tuple[ErrorDetail, ...] = ()
     try:
+        if len(raw) > ERROR_BODY_LIMIT:
+            raise ValueError("too long to keep whole")
         body = json.loads(raw) if raw else None
-    except ValueError:
-        text = raw.decode("utf-8", errors="replace").strip()
-        body = text
+    except _UNDECODABLE:
+        text = raw[:ERROR_BODY_LIMIT].decode("utf-8", errors="replace").strip()
+        body = text if len(raw) <= ERROR_BODY_LIMIT else text[:_TEXT_BODY_LIMIT]
         message = text[:_TEXT_BODY_LIMIT] or None
     if isinstance(body, dict):
         code = _code_from(body)
@@ -446,16 +512,20 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
 
 
 def _lenient_body(raw: bytes) -> object:
-    """JSON if the body is JSON, else its text cut to ``_TEXT_BODY_LIMIT``, else ``None``."""
+    """JSON if the body is JSON (and not over ``ERROR_BODY_LIMIT``), else its text cut to ``_TEXT_BODY_LIMIT``."""
     try:
+        if len(raw) > ERROR_BODY_LIMIT:
+            raise ValueError("too long to keep whole")
         return json.loads(raw) if raw else None
-    except ValueError:
-        return raw.decode("utf-8", errors="replace").strip()[:_TEXT_BODY_LIMIT] or None
+    except _UNDECODABLE:
+        return raw[: _TEXT_BODY_LIMIT * 4].decode("utf-8", errors="replace").strip()[:_TEXT_BODY_LIMIT] or None
 
 
 def _cause_text(cause: Exception, response: httpx.Response, raw: bytes) -> str:
     if isinstance(cause, KeyError):
         return f"missing field {cause.args[0]!r}" if cause.args else "missing field"
+    if isinstance(cause, RecursionError):
+        return "body is nested too deeply to decode"
     if isinstance(cause, json.JSONDecodeError | UnicodeDecodeError):
         if not raw.strip():
             return "empty body"
@@ -499,9 +569,16 @@ def raise_for_status(response: httpx.Response, *, clock: Callable[[], float] = t
 
 
 def connection_error_from(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    """Wrap a transport failure; the caller raises it ``from exc``."""
+    """Wrap a transport failure; the caller raises it ``from detached(exc)``, outside its ``except``."""
     info = RequestInfo.of(request)
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({info}): {detail}", request=info)
     return APIConnectionError(f"Connection error ({info}): {detail}", request=info)
+
+
+def detached(exc: httpx.TransportError) -> httpx.TransportError:
+    """A copy of ``exc`` without its request (whose headers hold the key), to chain an error to."""
+    copy = type(exc)(str(exc))
+    copy.__traceback__ = exc.__traceback__
+    return copy

@@ -7,14 +7,15 @@ exponential of ``backoff_strategy``) are httpx-retries' own:
 
 * idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) retry connection
   failures, timeouts, broken exchanges and 408/429/500/502/503/504;
-* a request with an ``Idempotency-Key`` (every POST, unless
-  ``ClientOptions(idempotency_keys=False)``) gets the same rules: the server
-  answers a repeat of the key with the first answer and creates nothing more;
-* every other request (a POST or PATCH without a key) retries only what
-  proves it was not processed: a 429, or failing to connect (connect error
-  or timeout, or no pooled connection becoming free). Never a 5xx or a read
-  timeout: the server may have created the resource, and a duplicate create
-  is worse than an error.
+* a POST or PATCH retries only what proves it was not processed: a 429, or
+  failing to connect (connect error or timeout, or no pooled connection
+  becoming free). Never a 5xx or a read timeout: the server may have created
+  the resource or started the run, and doing it twice is worse than an error.
+  It still carries an ``Idempotency-Key`` (the caller's or a fresh one), which
+  every error it raises exposes, for a retry by hand;
+* only with ``ClientOptions(trust_idempotency_keys=True)``, for a server known
+  to answer a repeated key with the first answer, is a POST with a key retried
+  like a GET, except after a 408 (a run that timed out may still be running).
 
 The loop around them is not httpx-retries' ``RetryTransport``: see
 ``overrides/README.md`` for what it lacks and :mod:`.transport` for the loop.
@@ -32,6 +33,7 @@ from .constants import (
     IDEMPOTENCY_KEY_HEADER,
     IDEMPOTENT_METHODS,
     IDEMPOTENT_RETRY_STATUSES,
+    NEVER_RETRIED_POST_STATUSES,
     UNPROCESSED_RETRY_STATUSES,
 )
 from .options import ClientOptions
@@ -54,28 +56,34 @@ NOT_SENT: tuple[type[Exception], ...] = (
 
 @attrs.frozen
 class RetryRules:
-    """The two httpx-retries policies derived from one :class:`ClientOptions`."""
+    """The httpx-retries policies derived from one :class:`ClientOptions`.
+
+    ``deduplicated`` is ``None`` unless the options trust idempotency keys.
+    """
 
     idempotent: Retry
     unprocessed: Retry
+    deduplicated: Retry | None = None
 
     @classmethod
     def from_options(cls, options: ClientOptions) -> RetryRules:
-        """Build both policies with the retry count and backoff of ``options``."""
+        """Build the policies with the retry count and backoff of ``options``."""
+        deduplicated = None
+        if options.trust_idempotency_keys:
+            statuses = IDEMPOTENT_RETRY_STATUSES - NEVER_RETRIED_POST_STATUSES
+            deduplicated = _policy(options, ("POST", "PATCH"), statuses, _ANY_TRANSPORT_FAILURE)
         return cls(
-            idempotent=_policy(
-                options,
-                IDEMPOTENT_METHODS,
-                IDEMPOTENT_RETRY_STATUSES,
-                _ANY_TRANSPORT_FAILURE,
-            ),
+            idempotent=_policy(options, IDEMPOTENT_METHODS, IDEMPOTENT_RETRY_STATUSES, _ANY_TRANSPORT_FAILURE),
             unprocessed=_policy(options, ("POST", "PATCH"), UNPROCESSED_RETRY_STATUSES, NOT_SENT),
+            deduplicated=deduplicated,
         )
 
     def for_request(self, request: httpx.Request) -> Retry:
-        """The policy for ``request``: an idempotent method, or an idempotency key, gets the broad rules."""
-        if self.idempotent.is_retryable_method(request.method) or IDEMPOTENCY_KEY_HEADER in request.headers:
+        """The policy for ``request``: by its method, and for a POST by whether its key is trusted."""
+        if self.idempotent.is_retryable_method(request.method):
             return self.idempotent
+        if self.deduplicated is not None and IDEMPOTENCY_KEY_HEADER in request.headers:
+            return self.deduplicated
         return self.unprocessed
 
 

@@ -1,9 +1,15 @@
-"""The credential header, added to each request by an ``httpx.Auth``, and masked wherever it is shown.
+"""The credential header, added to each request by an ``httpx.Auth``, masked wherever it is shown.
 
 httpx masks only ``Authorization`` and ``Proxy-Authorization`` in a ``Headers`` repr. A key kept
 among an ``httpx.Client``'s default headers would show in ``repr(client.headers)``; so the
 generated clients keep it here instead, add it to each request as it is sent, and give that
 request headers whose repr masks it too (``repr(response.request.headers)``).
+
+The key is for the origin it was added for only. httpx copies a request's headers into the
+request a redirect leads to, dropping only ``Authorization`` on another origin; so the request
+also records where its credential belongs (``CREDENTIAL_EXTENSION``, which httpx carries over to
+the redirected request), and the transport removes it from a request to any other origin
+(:func:`strip_foreign_credentials`), as requests does.
 """
 
 from __future__ import annotations
@@ -13,7 +19,10 @@ from typing import ClassVar
 
 import httpx
 
-__all__ = ["CredentialAuth", "MaskedHeaders"]
+__all__ = ["CREDENTIAL_EXTENSION", "CredentialAuth", "MaskedHeaders", "strip_foreign_credentials"]
+
+#: Request extension naming the origin a request's credential belongs to, and its header names.
+CREDENTIAL_EXTENSION = "fastn_credential"
 
 
 class MaskedHeaders(httpx.Headers):
@@ -52,7 +61,31 @@ class CredentialAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers[self._name] = self._value
         MaskedHeaders.masking(request.headers, self._secret)
+        request.extensions[CREDENTIAL_EXTENSION] = (_origin(request.url), self._secret)
         yield request
 
     def __repr__(self) -> str:
         return f"CredentialAuth(header={self._name!r}, value='[secure]')"
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+def strip_foreign_credentials(request: httpx.Request) -> bool:
+    """Remove the credential from ``request`` if it goes to another origin than the credential's own.
+
+    Returns whether it removed one. A request that no ``CredentialAuth`` touched is left alone.
+    """
+    recorded = request.extensions.get(CREDENTIAL_EXTENSION)
+    if recorded is None:
+        return False
+    origin, names = recorded
+    if _origin(request.url) == origin:
+        return False
+    removed = False
+    for name in names:
+        if name in request.headers:
+            del request.headers[name]
+            removed = True
+    return removed

@@ -26,6 +26,10 @@ from .constants import (
 # RFC 9110 allows only whole seconds; a decimal is accepted because being
 # lenient costs nothing and some servers send "1.5".
 _DELAY_SECONDS = re.compile(r"\d+(\.\d+)?")
+# Longer values are read as absent: no count or time the API sends needs more digits, and Python
+# refuses to turn a string of over 4,300 digits into an int.
+_MAX_DIGITS = 18
+_MAX_VALUE_LENGTH = 64
 
 
 def parse_retry_after(value: str | None, *, now: float) -> float | None:
@@ -37,19 +41,19 @@ def parse_retry_after(value: str | None, *, now: float) -> float | None:
     their clock. A date in the past means "now" (0.0). ``None`` when the
     header is absent or unreadable.
     """
-    if value is None:
+    if value is None or len(value) > _MAX_VALUE_LENGTH:
         return None
     text = value.strip()
     if _DELAY_SECONDS.fullmatch(text):
         return float(text)
     try:
         when = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
+        if when.tzinfo is None:
+            # "-0000" yields a naive datetime; HTTP dates are always GMT.
+            when = when.replace(tzinfo=UTC)
+        return max(0.0, when.timestamp() - now)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        # "-0000" yields a naive datetime; HTTP dates are always GMT.
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, when.timestamp() - now)
 
 
 def retry_after_from(headers: httpx.Headers, *, now: float) -> float | None:
@@ -75,9 +79,12 @@ class RateLimitInfo:
 
 def _int_header(headers: httpx.Headers, name: str) -> int | None:
     raw = headers.get(name)
-    if raw is None or not raw.strip().isdecimal():
+    if raw is None:
         return None
-    return int(raw)
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > _MAX_DIGITS:
+        return None
+    return int(text)
 
 
 def parse_rate_limit(headers: httpx.Headers) -> RateLimitInfo | None:
@@ -89,7 +96,7 @@ def parse_rate_limit(headers: httpx.Headers) -> RateLimitInfo | None:
     """
     remaining = _int_header(headers, RATE_LIMIT_REMAINING_HEADER)
     raw_reset = headers.get(RATE_LIMIT_RESET_HEADER)
-    if remaining is None or raw_reset is None:
+    if remaining is None or raw_reset is None or len(raw_reset) > _MAX_VALUE_LENGTH:
         return None
     try:
         reset_at = float(raw_reset)

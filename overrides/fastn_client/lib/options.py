@@ -14,6 +14,8 @@ Example::
 
 from __future__ import annotations
 
+import importlib.util
+import math
 import os
 import random
 import time
@@ -28,10 +30,13 @@ from .constants import (
     DEFAULT_BACKOFF_MAX,
     DEFAULT_DEADLINE,
     DEFAULT_IDEMPOTENCY_KEYS,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_RETRY_AFTER_CEILING,
+    DEFAULT_TRUST_IDEMPOTENCY_KEYS,
     RATE_LIMIT_REDIS_URL_ENV,
 )
+from .errors import ClientInputError
 from .pacing import Pacer
 
 __all__ = ["ClientOptions", "Jitter", "PacingEvent", "RetryEvent"]
@@ -109,14 +114,41 @@ async def _async_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+def _number(attribute: attrs.Attribute[Any], value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ClientInputError(f"{attribute.name} must be a number, got {value!r}", argument=attribute.name)
+    return value
+
+
 def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value!r}")
+    if _number(attribute, value) < 0:
+        raise ClientInputError(f"{attribute.name} must be >= 0, got {value!r}", argument=attribute.name)
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and value <= 0:
-        raise ValueError(f"{attribute.name} must be > 0, got {value!r}")
+    if value is not None and _number(attribute, value) <= 0:
+        raise ClientInputError(f"{attribute.name} must be > 0, got {value!r}", argument=attribute.name)
+
+
+_REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def _redis_url(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A usable Redis URL, with the ``redis`` package installed: checked once, when the options are made."""
+    if value is None:
+        return
+    if not isinstance(value, str) or not value.startswith(_REDIS_SCHEMES):
+        raise ClientInputError(
+            f"rate_limit_redis_url (or {RATE_LIMIT_REDIS_URL_ENV}) must start with redis://, rediss:// or "
+            f"unix://, got {_masked_url(value) if isinstance(value, str) else repr(value)}",
+            argument=attribute.name,
+        )
+    if importlib.util.find_spec("redis") is None:
+        raise ClientInputError(
+            f"rate_limit_redis_url (or {RATE_LIMIT_REDIS_URL_ENV}) needs the redis package: "
+            'pip install "fastn-client[redis]"',
+            argument=attribute.name,
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -144,11 +176,17 @@ class ClientOptions:
         pacing: Hold requests back while the key's rate-limit budget is spent
             (default ``True``).
         idempotency_keys: Give every POST that has no ``Idempotency-Key`` header
-            a fresh one (default ``True``), so that the server can tell a retry
-            from a new request; a request with a key, given or generated, is
-            retried like a GET (on timeouts, dropped connections and 5xx).
-            ``False`` sends POSTs without one and retries them only when they
-            provably were not processed (429, failed connect).
+            a fresh one (default ``True``), so that a server that honours keys can
+            tell a retry from a new request. The key is on every error the call
+            raises (``error.idempotency_key``): pass it back as ``idempotency_key=``
+            to retry by hand without acting twice on such a server.
+        trust_idempotency_keys: Whether the server answers a repeated key with the
+            first answer (default ``False``: nothing public says Fastn does). Only
+            then is a POST with a key retried like a GET (timeouts, dropped
+            connections, 5xx), never after a 408. Otherwise a POST is retried only
+            when it provably was not processed: a 429, or a connection never made.
+        max_response_bytes: A body larger than this (after decompression; default
+            64 MiB) is not read further: ``ResponseTooLargeError``.
         pacer: Where budgets are kept; ``None`` (default) is the process-wide
             ``SHARED_PACER``, or the Redis one below. Tests pass their own for isolation.
         rate_limit_redis_url: ``redis://host:port/db``: one budget per key for every
@@ -174,8 +212,10 @@ class ClientOptions:
     retry_after_ceiling: float = attrs.field(default=DEFAULT_RETRY_AFTER_CEILING, validator=_non_negative)
     pacing: bool = True
     idempotency_keys: bool = DEFAULT_IDEMPOTENCY_KEYS
+    trust_idempotency_keys: bool = DEFAULT_TRUST_IDEMPOTENCY_KEYS
+    max_response_bytes: int = attrs.field(default=DEFAULT_MAX_RESPONSE_BYTES, validator=_positive)
     pacer: Pacer | None = None
-    rate_limit_redis_url: str | None = attrs.field(factory=_redis_url_from_env, repr=_masked_url)
+    rate_limit_redis_url: str | None = attrs.field(factory=_redis_url_from_env, repr=_masked_url, validator=_redis_url)
     on_retry: Callable[[RetryEvent], None] | None = None
     on_pacing: Callable[[PacingEvent], None] | None = None
     clock: Callable[[], float] = time.time

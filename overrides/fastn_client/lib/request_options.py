@@ -14,6 +14,8 @@ from typing import Any, Final
 import attrs
 import httpx
 
+from .inputs import check_headers, check_timeout
+
 __all__ = ["NOT_GIVEN", "NotGiven", "RequestOptions", "ResponseObserver", "Timeout"]
 
 
@@ -59,9 +61,18 @@ class RequestOptions:
             the operation does not model; the waiters read ``Retry-After`` this way.
     """
 
-    timeout: Timeout | NotGiven = NOT_GIVEN
+    timeout: Timeout | NotGiven = attrs.field(default=NOT_GIVEN)
     extra_headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
     on_response: ResponseObserver | None = None
+
+    @timeout.validator
+    def _check_timeout(self, _attribute: attrs.Attribute[Any], value: Timeout | NotGiven) -> None:
+        if not isinstance(value, NotGiven):
+            check_timeout("timeout", value)
+
+    @extra_headers.validator
+    def _check_extra_headers(self, _attribute: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
+        check_headers(value)
 
     def apply(self, kwargs: dict[str, Any]) -> None:
         """Fold these options into the keyword arguments of ``httpx.Client.request``."""

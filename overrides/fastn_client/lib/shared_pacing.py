@@ -19,10 +19,13 @@ Both expire an hour after their last use. Each attempt costs two round trips, bo
 scripts: one to reserve (or learn how long to wait), one to settle. The sync client uses
 ``redis.Redis``, the async one ``redis.asyncio.Redis`` (one connection pool per event loop).
 
-If Redis cannot be reached, pacing goes on in this process alone (the process-wide in-process
-pacer, which keeps what it learns meanwhile), one warning is logged, and no call fails because of
-it; Redis is tried again after ``RETRY_REDIS_AFTER`` seconds, and its return is logged too. This
-module, and ``redis``, are imported only when the setting is given.
+If Redis cannot be reached, or answers what no Redis running these scripts answers (a server of
+another kind, a wait that is not a number), pacing goes on in this process alone (the
+process-wide in-process pacer, which keeps what it learns meanwhile), one warning is logged, and
+no call fails because of it; Redis is tried again after ``RETRY_REDIS_AFTER`` seconds, and its
+return is logged too. Redis is asked only while the call has ``REDIS_TIMEOUT`` left before its
+deadline (:mod:`.deadline`); closer to it, the in-process budget answers. This module, and
+``redis``, are imported only when the setting is given.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import math
 import threading
 import time
 import uuid
@@ -43,6 +47,7 @@ import redis.asyncio
 from redis.exceptions import RedisError
 
 from .constants import API_KEY_HEADER, AUTHORIZATION_HEADER, LOGGER_NAME, PACING_POLL_INTERVAL
+from .deadline import time_left
 from .headers import parse_rate_limit
 from .options import redact_url
 from .pacing import SHARED_PACER, RateLimitPacer, Ticket, Wait
@@ -60,6 +65,12 @@ TICKET_LIFETIME: Final = 180.0
 STATE_TTL_MS: Final = 3_600_000
 #: Socket timeouts of the Redis connection (seconds): a slow Redis must not slow every call.
 REDIS_TIMEOUT: Final = 0.5
+#: The longest wait a reply may ask for (seconds): a rate-limit window is a minute, so anything
+#: longer (or not a number) is not the scripts' answer.
+LONGEST_WAIT: Final = 3600.0
+# What talking to Redis may raise: its own errors, and what a reply that is not the scripts'
+# answer (another server speaking the protocol, a state someone else wrote) makes of decoding.
+_FAILURES: Final = (RedisError, ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError)
 
 _RESERVE = """
 local now = tonumber(ARGV[1])
@@ -141,13 +152,24 @@ def _settle_args(ticket: str, headers: httpx.Headers | None) -> list[str]:
 
 
 def _outcome(reply: list[Any], make_ticket: Callable[[], RedisTicket]) -> RedisTicket | Wait:
+    """The reserve script's answer; ``ValueError`` for anything it does not answer."""
     kind = reply[0].decode() if isinstance(reply[0], bytes) else str(reply[0])
-    if kind == "ticket":
+    if kind == "ticket" and len(reply) == 1:
         return make_ticket()
     values = [float(item) for item in reply[1:]]
+    if kind != "wait" or len(values) not in (1, 3) or not all(math.isfinite(value) for value in values):
+        raise ValueError(f"not an answer of the reserve script: {reply!r:.100}")
+    if not 0 <= values[0] <= LONGEST_WAIT:
+        raise ValueError(f"a wait of {values[0]} s is not an answer of the reserve script")
     if len(values) == 1:
         return Wait(values[0])
-    return Wait(values[0], remaining=int(values[1]), reset_at=values[2])
+    return Wait(values[0], remaining=max(int(values[1]), 0), reset_at=values[2])
+
+
+def _in_time() -> bool:
+    """Whether the running call (if any) has time left for a Redis round trip."""
+    left = time_left()
+    return left is None or left > REDIS_TIMEOUT
 
 
 class RedisTicket(Ticket):
@@ -214,38 +236,40 @@ class RedisPacer:
 
     def reserve(self, bucket: str, *, now: float) -> Ticket | Wait:
         """Take budget for one request to send now, or say how long to wait (in-process while Redis is away)."""
-        if self._away():
+        if self._away() or not _in_time():
             return self._fallback.reserve(bucket, now=now)
         ticket = uuid.uuid4().hex
         try:
             reply = self._reserve(keys=_keys(bucket), args=self._reserve_args(now, ticket))
-        except RedisError as error:
+            outcome = _outcome(reply, lambda: RedisTicket(self, bucket, ticket))
+        except _FAILURES as error:
             self._lost(error)
             return self._fallback.reserve(bucket, now=now)
         self._back()
-        return _outcome(reply, lambda: RedisTicket(self, bucket, ticket))
+        return outcome
 
     async def areserve(self, bucket: str, *, now: float) -> Ticket | Wait:
         """Async twin of :meth:`reserve`."""
-        if self._away():
+        if self._away() or not _in_time():
             return self._fallback.reserve(bucket, now=now)
         ticket = uuid.uuid4().hex
         try:
             script = self._async_scripts()[0]
             reply = await script(keys=_keys(bucket), args=self._reserve_args(now, ticket))
-        except RedisError as error:
+            outcome = _outcome(reply, lambda: RedisTicket(self, bucket, ticket))
+        except _FAILURES as error:
             self._lost(error)
             return self._fallback.reserve(bucket, now=now)
         self._back()
-        return _outcome(reply, lambda: RedisTicket(self, bucket, ticket))
+        return outcome
 
     def force(self, bucket: str, *, now: float | None = None) -> Ticket:
         """A ticket without budget (a request sent regardless): counted in flight all the same."""
         ticket = uuid.uuid4().hex
-        if not self._away():
+        if not self._away() and _in_time():
             try:
                 self._sync.zadd(_keys(bucket)[1], {ticket: (time.time() if now is None else now) + TICKET_LIFETIME})
-            except RedisError as error:
+            except _FAILURES as error:
                 self._lost(error)
             else:
                 return RedisTicket(self, bucket, ticket)
@@ -254,11 +278,11 @@ class RedisPacer:
     async def aforce(self, bucket: str, *, now: float | None = None) -> Ticket:
         """Async twin of :meth:`force`."""
         ticket = uuid.uuid4().hex
-        if not self._away():
+        if not self._away() and _in_time():
             try:
                 lapses = (time.time() if now is None else now) + TICKET_LIFETIME
                 await self._async_client().zadd(_keys(bucket)[1], {ticket: lapses})
-            except RedisError as error:
+            except _FAILURES as error:
                 self._lost(error)
             else:
                 return RedisTicket(self, bucket, ticket)
@@ -267,15 +291,19 @@ class RedisPacer:
     # --- settling ----------------------------------------------------------------------
 
     def _settle(self, bucket: str, ticket: str, headers: httpx.Headers | None) -> None:
+        if not _in_time():
+            return  # the reservation lapses by itself
         try:
             self._settle_script(keys=_keys(bucket), args=_settle_args(ticket, headers))
-        except RedisError as error:
+        except _FAILURES as error:
             self._lost(error)  # the reservation lapses by itself
 
     async def _asettle(self, bucket: str, ticket: str, headers: httpx.Headers | None) -> None:
+        if not _in_time():
+            return
         try:
             await self._async_scripts()[1](keys=_keys(bucket), args=_settle_args(ticket, headers))
-        except RedisError as error:
+        except _FAILURES as error:
             self._lost(error)
 
     # --- Redis going away and coming back -------------------------------------------------
@@ -288,14 +316,16 @@ class RedisPacer:
         with self._lock:
             return self._clock() < self._down_until
 
-    def _lost(self, error: RedisError) -> None:
+    def _lost(self, error: Exception) -> None:
         with self._lock:
             first = self._down_until == 0.0
             self._down_until = self._clock() + RETRY_REDIS_AFTER
         if first:
+            what = "is unreachable" if isinstance(error, RedisError) else "answers what the pacing scripts do not"
             logger.warning(
-                "Redis at %s is unreachable (%s): pacing in this process only; trying it again every %.0f s",
+                "Redis at %s %s (%s): pacing in this process only; trying it again every %.0f s",
                 redact_url(self._url),
+                what,
                 type(error).__name__,
                 RETRY_REDIS_AFTER,
             )

@@ -6,6 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...lib.fast_parsing import json_body
+from ...lib.inputs import check_headers
 from ...lib.request_options import RequestOptions
 from ...lib.urls import absolute
 from ...models.error import Error
@@ -22,6 +23,13 @@ def _get_kwargs(
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
+
+    check_headers(
+        headers,
+        {
+            "Idempotency-Key": "idempotency_key",
+        },
+    )
 
     _kwargs: dict[str, Any] = {
         "method": "post",
