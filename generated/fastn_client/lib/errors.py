@@ -568,7 +568,7 @@ def raise_for_status(response: httpx.Response, *, clock: Callable[[], float] = t
         raise status_error_from(response, clock=clock)
 
 
-def connection_error_from(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+def connection_error_from(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
     """Wrap a transport failure; the caller raises it ``from detached(exc)``, outside its ``except``."""
     info = RequestInfo.of(request)
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
@@ -577,7 +577,7 @@ def connection_error_from(exc: httpx.TransportError, request: httpx.Request) -> 
     return APIConnectionError(f"Connection error ({info}): {detail}", request=info)
 
 
-def detached(exc: httpx.TransportError) -> httpx.TransportError:
+def detached(exc: httpx.RequestError) -> httpx.RequestError:
     """A copy of ``exc`` without its request (whose headers hold the key), to chain an error to."""
     copy = type(exc)(str(exc))
     copy.__traceback__ = exc.__traceback__

@@ -68,7 +68,14 @@ from .constants import (
     UNPROCESSED_RETRY_STATUSES,
 )
 from .deadline import async_http_transport, call_deadline, http_transport
-from .errors import APITimeoutError, RequestInfo, ResponseTooLargeError, connection_error_from, detached
+from .errors import (
+    APIResponseValidationError,
+    APITimeoutError,
+    RequestInfo,
+    ResponseTooLargeError,
+    connection_error_from,
+    detached,
+)
 from .headers import retry_after_from
 from .logs import wait_level
 from .options import ClientOptions, PacingEvent, RetryEvent
@@ -295,6 +302,16 @@ class _Attempts:
     def read_limit(self) -> int:
         """The most bytes of body (decompressed) this attempt reads."""
         return self._options.max_response_bytes
+
+    def undecodable(self, response: httpx.Response, error: httpx.DecodingError) -> APIResponseValidationError:
+        """The error for an answer whose body its ``Content-Encoding`` cannot decode."""
+        encoding = response.headers.get("content-encoding", "")
+        return APIResponseValidationError(
+            status_code=response.status_code,
+            reason=f"has a body its Content-Encoding ({encoding}) cannot decode: {error}",
+            request=RequestInfo.of(self._request),
+            headers=response.headers,
+        )
 
     def too_large(self, response: httpx.Response) -> ResponseTooLargeError:
         """The error for an answer whose body passed :meth:`read_limit`."""
@@ -556,10 +573,16 @@ def _read_body(response: httpx.Response, attempts: _Attempts) -> None:
             if read > limit:
                 raise attempts.too_large(response)
             chunks.append(chunk)
+    except httpx.DecodingError as error:
+        response.close()
+        failure = error
     except BaseException:
         response.close()
         raise
-    _keep(response, chunks)
+    else:
+        _keep(response, chunks)
+        return
+    raise attempts.undecodable(response, failure) from None
 
 
 async def _aread_body(response: httpx.Response, attempts: _Attempts) -> None:
@@ -571,10 +594,16 @@ async def _aread_body(response: httpx.Response, attempts: _Attempts) -> None:
             if read > limit:
                 raise attempts.too_large(response)
             chunks.append(chunk)
+    except httpx.DecodingError as error:
+        await response.aclose()
+        failure = error
     except BaseException:
         await response.aclose()
         raise
-    _keep(response, chunks)
+    else:
+        _keep(response, chunks)
+        return
+    raise attempts.undecodable(response, failure) from None
 
 
 class FastnTransport(httpx.BaseTransport):

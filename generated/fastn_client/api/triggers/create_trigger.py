@@ -8,7 +8,7 @@ from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_er
 from ...lib.fast_parsing import json_body
 from ...lib.inputs import check_headers
 from ...lib.request_options import RequestOptions
-from ...lib.urls import absolute
+from ...lib.sending import asend, send
 from ...models.error import Error
 from ...models.trigger import Trigger
 from ...models.trigger_create import TriggerCreate
@@ -159,7 +159,7 @@ def sync_detailed(
         request_options.apply(kwargs)
 
     httpx_client = client.get_httpx_client()
-    response = httpx_client.request(**absolute(httpx_client, kwargs))
+    response = send(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
 
@@ -204,7 +204,7 @@ def sync(
         request_options.apply(kwargs)
 
     httpx_client = client.get_httpx_client()
-    response = httpx_client.request(**absolute(httpx_client, kwargs))
+    response = send(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -248,7 +248,7 @@ async def asyncio_detailed(
         request_options.apply(kwargs)
 
     httpx_client = client.get_async_httpx_client()
-    response = await httpx_client.request(**absolute(httpx_client, kwargs))
+    response = await asend(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
 
@@ -293,7 +293,7 @@ async def asyncio(
         request_options.apply(kwargs)
 
     httpx_client = client.get_async_httpx_client()
-    response = await httpx_client.request(**absolute(httpx_client, kwargs))
+    response = await asend(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
