@@ -15,9 +15,17 @@ import os
 
 import pytest
 from generate import stale_inputs
+from hypothesis import HealthCheck, settings
 
 # The developer's own settings must not change what the tests see: a shared Redis budget, logging.
 HERMETIC = ("FASTN_RATE_LIMIT_REDIS_URL", "FASTN_LOG")
+
+# Hypothesis fails an example that runs past its deadline (200 ms by default) and a test whose data
+# is slow to generate (HealthCheck.too_slow): limits in wall time, which a busy machine stretches.
+# Property tests are bounded by their number of examples instead, and a hang by pytest-timeout.
+# Loaded here, before any test module builds its own `settings`, which take these as defaults.
+settings.register_profile("fastn", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("fastn")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -4,15 +4,18 @@ A request to the API goes through these steps, each of which can answer early wi
 spec's `Error` body (and every answer carries the ``X-RateLimit-*`` headers):
 
 1. identify the caller (``x-fastn-api-key`` or ``Authorization: Bearer``) — without failing yet;
-2. count it against its key's rate limit (keyless requests are not counted); apply any injected
-   fault; 429 when over the limit;
+2. count it against its key's rate limit, or, without a valid key, against its client address's
+   (so a flood of keyless requests is limited too); apply any injected fault; 429 when over the limit;
 3. route it: 404 for an unknown path, 405 (with ``Allow``) for a method the path lacks;
 4. 401 without a valid key; 403 for a space header naming another workspace; 400 for a bad stage;
+   400 for a tenant header that cannot be a tenant id, 403 for one naming no customer of the workspace;
 5. count the call (billing usage); 403 when the key's role lacks the operation's permission;
 6. parameters (400), then the body (`_http`): 413 over the size limit, 408 when it arrives too
    slowly, 415 not JSON, 400 unreadable or too deeply nested, 422 invalid;
-7. the CRUD engine or a hand-written behaviour, under the store lock; then the audit entry. A POST
-   with an ``Idempotency-Key`` already answered is replayed instead, with no audit entry (`_idempotency`);
+7. 413 when the body would take the workspace's stored data past its cap; else the CRUD engine or
+   a hand-written behaviour, under the store lock; then the audit entry. A POST with an
+   ``Idempotency-Key`` already answered is replayed instead, with no audit entry (`_idempotency`).
+   A request with a large body is decoded, processed and answered in a worker thread (`_http.offload`);
 8. an injected fault that strikes after processing (`_faults`): a truncated or lost answer.
 
 Anything unexpected becomes a logged, spec-shaped 500: the mock never leaks a framework page. A
@@ -44,22 +47,33 @@ from ._auth import API_KEY_HEADER, Principal, grants_from_payload
 from ._behaviours import HOOKS, Behaviours
 from ._clock import Clock, SystemClock, parse_rfc3339
 from ._config import MockConfig
-from ._context import Ctx, Result
+from ._context import TENANT_HEADER, Ctx, Result, Tenant
 from ._crud import Crud
 from ._cursors import Cursors, documented_cursors
 from ._errors import ApiError
 from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
-from ._http import ClientGone, decode, json_response, read_body, require_media_type
+from ._http import (
+    INLINE_BODY_BYTES,
+    ClientGone,
+    decode,
+    encoded_response,
+    json_response,
+    offload,
+    read_body,
+    require_media_type,
+)
 from ._idempotency import Answer, Idempotency
 from ._ratelimit import UNLIMITED, Quota, RateLimiter
 from ._schema import error_details, first_errors
 from ._spec import Operation, Spec
-from ._store import Store
+from ._store import Store, Workspace
 
 logger = logging.getLogger("fastn_mock")
 
 STAGE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 """A stage is ``DRAFT`` or the name of a live environment (the docs): one token, not a closed list."""
+TENANT_ID: Final = re.compile(r"[\x21-\x7e]{1,128}", re.ASCII)
+"""A tenant id is opaque (``tenant_customer_123``, a customer's slug or id): visible ASCII, at most 128 characters."""
 _INTEGER = re.compile(r"-?[0-9]{1,18}", re.ASCII)
 _NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?", re.ASCII)
 
@@ -85,6 +99,11 @@ def _validated(validator: Validator, body: Any) -> Any:
     return body
 
 
+def _client(request: Request) -> str:
+    """The rate-limit identity of a request without a valid key: its client's address."""
+    return f"client {request.client.host if request.client else 'unknown'}"
+
+
 def _coerce(raw: str, types: frozenset[str]) -> Any:
     """A query/path/header string as the type its schema declares (left a string when it is not one)."""
     if "integer" in types and _INTEGER.fullmatch(raw):
@@ -107,14 +126,20 @@ class MockApp:
         resources = dict.fromkeys(op.permission[0] for op in self.spec.operations.values())
         self.store = Store(self.clock, key_seeds=config.keys, seed=config.seed, resources=resources)
         self.limiter = RateLimiter(config.rate_limit, self.clock, config.rate_window)
-        self.idempotency = Idempotency(self.clock, lock=self.store.lock, operations=self.spec.operations.values())
-        self.faults = Faults(config.faults)
+        self.idempotency = Idempotency(
+            self.clock,
+            lock=self.store.lock,
+            operations=self.spec.operations.values(),
+            max_bytes=config.max_workspace_bytes,
+        )
+        self.faults = Faults(config.faults, max_pending=config.max_faults)
         self.crud = Crud(self.spec, HOOKS)
         self.behaviours = Behaviours(
             self.spec,
             self.crud,
             step_seconds=config.execution_step_seconds,
             rate_limit=lambda: self.config.rate_limit if self.limiter.enabled else UNLIMITED,
+            storage_limit=config.max_workspace_bytes,
         )
         unhandled = sorted(
             op.operation_id
@@ -219,8 +244,10 @@ class MockApp:
         method = request.method.upper()
         path = request.url.path
         principal, auth_problem = self._authenticate(request)
-        # Limits are per key: a request without a valid one is answered (401) without being counted.
-        state.quota = self.limiter.hit(principal.key_id) if principal else self.limiter.peek("anonymous")
+        # Limits are per key. A request without a valid key is counted against its client address
+        # (the peer's, not a header a client could forge), with the same limit: a 401 is cheap, but
+        # a flood of them is still a flood.
+        state.quota = self.limiter.hit(principal.key_id if principal else _client(request))
 
         match = self.spec.match(path)
         op = match[0].operations.get(method) if match else None
@@ -236,7 +263,8 @@ class MockApp:
         if decision.error is not None:
             raise decision.error
         if not state.quota.allowed:
-            raise ApiError(429, f"Rate limit of {state.quota.limit} requests per minute exceeded.")
+            per = "" if principal else " for requests without a valid API key from one address"
+            raise ApiError(429, f"Rate limit of {state.quota.limit} requests per minute{per} exceeded.")
         if match is None:
             raise ApiError(404, f"There is no operation at {path[:200]}.")
         route, path_params = match
@@ -260,11 +288,13 @@ class MockApp:
             )
 
         ws = self.store.workspace(principal.workspace_id)
+        tenant = self._tenant(request, ws)
         with self.store.lock:
             ws.usage["api_calls"] += 1
             key = ws.collection("api-keys").get(principal.key_id)
             if key is not None:
                 key["lastUsedAt"] = self.store.now()
+                ws.put("api-keys", key)  # measured again (a few bytes), so the workspace's count stays exact
 
         mutation = method != "GET"
         try:
@@ -272,7 +302,7 @@ class MockApp:
             if not principal.may(resource, action):
                 raise ApiError(403, f"Role {principal.role} may not perform {resource}:{action}.")
             query, valid_path = self._parameters(op, request, path_params)
-            body = await self._body(op, request)
+            body, size = await self._body(op, request)
             ctx = Ctx(
                 store=self.store,
                 spec=self.spec,
@@ -285,21 +315,84 @@ class MockApp:
                 request_id=request_id,
                 now=self.clock.now(),
                 cursors=self.cursors,
+                principal=principal,
+                tenant=tenant,
             )
-            with self.store.lock:
-                result = self.idempotency.run(
-                    ctx, path, request.url.query, partial(self._run, ctx, principal, path_params)
-                )
+            process = partial(self._process, ctx, principal, path_params, path, request.url.query, size)
+            # A large body makes large records and answers: it is processed (and answered, below) in a
+            # worker thread, so the event loop serves other requests meanwhile.
+            large = size > INLINE_BODY_BYTES
+            result = await offload(process) if large else process()
         except ApiError as error:
             if mutation:
                 outcome = "denied" if error.status == 403 else "failure"
                 with self.store.lock:
                     self._audit(op, principal, path_params, None, outcome, request_id)
             raise
-        response_headers = {**self._headers(request_id, state), **result.headers}
-        if self.config.validate_responses and not isinstance(result, Answer):  # a replay is sent as first sent
-            self._check_response(op, result, response_headers)
-        return json_response(result.status, result.body, response_headers)
+        answer = partial(self._answer, op, result, {**self._headers(request_id, state), **result.headers})
+        return await offload(answer) if large else answer()
+
+    def _process(
+        self,
+        ctx: Ctx,
+        principal: Principal,
+        path_params: Mapping[str, str],
+        path: str,
+        query: str,
+        size: int,
+    ) -> Result | Answer:
+        """Under the store lock: the room check, then the handler (or the kept answer of its ``Idempotency-Key``)."""
+        with self.store.lock:
+            handler = partial(self._run, ctx, principal, path_params)
+            return self.idempotency.run(ctx, path, query, handler, admit=partial(self._admit, ctx, size))
+
+    def _admit(self, ctx: Ctx, size: int) -> None:
+        """413 when a body of ``size`` bytes would take its workspace's stored data past the cap.
+
+        Only operations documenting 413 (those that take a body) are refused; what they store is
+        about the size of their body (a run: twice, its input and the result that echoes it), so a
+        workspace passes its cap by at most what one request adds. Deletes, reads and bodiless
+        actions always work, so a full workspace can be emptied.
+        """
+        limit = self.config.max_workspace_bytes
+        if size and ctx.op.response_for(413) is not None and ctx.ws.stored_bytes + size > limit:
+            raise ApiError(
+                413,
+                f"The workspace stores {ctx.ws.stored_bytes} bytes of data; this body of {size} bytes would take "
+                f"it past its limit of {limit} bytes. Delete resources first (or reset the mock: POST /_mock/reset).",
+            )
+
+    def _answer(self, op: Operation, result: Result | Answer, headers: Mapping[str, str]) -> Response:
+        """The answer to send: checked against the spec in strict mode, then encoded; a replay goes as first sent."""
+        if isinstance(result, Answer):
+            return encoded_response(result.status, result.content, headers)
+        if self.config.validate_responses:
+            self._check_response(op, result, headers)
+        return json_response(result.status, result.body, headers)
+
+    def _tenant(self, request: Request, ws: Workspace) -> Tenant | None:
+        """The customer ``x-fastn-space-tenantid`` names (by id or slug); None without one (or with an empty one).
+
+        The spec: "the tenant (one of the workspace's customers) a request acts for ... omit it, or
+        send it empty, for the workspace itself". A value that cannot be a tenant id is 400 (like a bad
+        stage); one naming no customer of the workspace is 403 (like a space header naming another
+        workspace: the key may not act for it).
+        """
+        raw = request.headers.get(TENANT_HEADER, "")
+        if not raw:
+            return None
+        if TENANT_ID.fullmatch(raw) is None:
+            raise ApiError(
+                400,
+                f"The {TENANT_HEADER} header must be a tenant id: 1 to 128 visible ASCII characters.",
+                details=[{"field": f"header.{TENANT_HEADER}", "message": "not a tenant id", "code": "pattern"}],
+            )
+        with self.store.lock:
+            customers = ws.collection("customers")
+            customer = customers.get(raw) or next((c for c in customers.values() if c.get("slug") == raw), None)
+        if customer is None:
+            raise ApiError(403, f"{TENANT_HEADER} names no customer (tenant) of this workspace.")
+        return Tenant(str(customer["id"]), str(customer.get("slug", "")))
 
     def _run(self, ctx: Ctx, principal: Principal, path_params: Mapping[str, str]) -> Result:
         """The operation's handler (the CRUD engine or a behaviour), then a mutation's audit event."""
@@ -371,16 +464,17 @@ class MockApp:
             raise ApiError(400, "The request parameters are invalid.", details=details[:100])
         return query, valid_path
 
-    async def _body(self, op: Operation, request: Request) -> Any:
+    async def _body(self, op: Operation, request: Request) -> tuple[Any, int]:
+        """The validated body (None when the operation takes none, or none was sent) and its size in bytes."""
         if op.body_validator is None:
-            return None
+            return None, 0
         raw = await read_body(request, limit=self.config.max_body_bytes, timeout=self.config.body_timeout)
         if not raw:
             if op.body_required:
                 raise ApiError(400, "A JSON request body is required.")
-            return None
+            return None, 0
         require_media_type(request, op.body_media_types)
-        return await decode(raw, partial(_validated, op.body_validator))
+        return await decode(raw, partial(_validated, op.body_validator)), len(raw)
 
     def _check_response(self, op: Operation, result: Result, headers: Mapping[str, str]) -> None:
         """Strict mode: a response the spec does not allow is a bug in the mock, reported as 500."""

@@ -6,6 +6,10 @@ pipeline (`_app`) once the handler has answered or failed. Its action is ``<reso
 one the handler's `Result` names (a create names what it created), else the one the request's path
 names (`path_subject`). Events no request makes itself (an execution finishing, the AI builder
 creating a workflow) are recorded with `record` by the behaviour that causes them.
+
+The log is history, and every refused mutation adds to it too, so it cannot count against a
+workspace's stored data (a full workspace would then refuse to record its refusals): it keeps the
+newest `MAX_EVENTS` events per workspace instead, the oldest going first.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from ._spec import Operation, singular
 from ._store import Store, Workspace
+
+MAX_EVENTS: Final = 10_000
+"""Audit events kept per workspace; past this, the oldest is forgotten."""
 
 
 @dataclass(frozen=True)
@@ -60,9 +67,12 @@ def record(
     request_id: str | None,
     timestamp: str,
 ) -> None:
-    """Append one event to the workspace's audit log (its `audit` collection, oldest first)."""
+    """Append one event to the workspace's audit log (its `audit` collection, oldest first; at most `MAX_EVENTS`)."""
     event_id = store.new_id()
-    ws.collection("audit")[event_id] = {
+    events = ws.collection("audit")
+    while len(events) >= MAX_EVENTS:
+        del events[next(iter(events))]  # dicts keep insertion order: the first is the oldest
+    events[event_id] = {
         "id": event_id,
         "timestamp": timestamp,
         "actor": dict(actor),

@@ -2,14 +2,19 @@
 
 * collection hooks: a workflow starts at ``v1``; a trigger's type needs its fields and a
   webhook trigger gets a URL; a connection of an OAuth connector starts ``pending`` with an
-  expiring ``authUrl``; an API key gets a secret (shown once) and must name a known role;
+  expiring ``authUrl``, and belongs to a tenant (a request acting for a tenant sees only that
+  tenant's connections); an API key gets a secret (shown once) and must name a known role that
+  allows nothing its maker's role does not (no key above its maker);
 * actions: running a workflow (an ``instant`` one answers 200 with the flow's result; others
   answer 202 with an execution that moves pending → running → final as it is polled or as
-  time passes, and can be cancelled), inviting a user, billing (usage counts real calls), the
+  time passes, and can be cancelled; a run for a tenant is seen only by that tenant and by the
+  workspace itself), inviting a user (no role above the inviter's), billing (usage counts real calls), the
   audit log with its filters, AI chat sessions and build jobs (PLANNING → PLANNED per poll,
   then ``generateAiBuild``: GENERATING → GENERATED per poll, then ``deployAiBuild``: DEPLOYED).
 
 Every handler runs under the store lock, synchronously, so each is one atomic state change.
+What a handler stores goes through `Workspace.put` / `Workspace.measure`, so the workspace's
+count of stored bytes stays true (`_app` refuses a body that would take it past the cap).
 """
 
 from __future__ import annotations
@@ -23,13 +28,14 @@ from typing import Any, Final
 
 from . import _audit
 from ._audit import Subject
+from ._auth import grants_from_payload
 from ._clock import parse_rfc3339, rfc3339
-from ._context import Ctx, Hooks, Result
+from ._context import TENANT_HEADER, Ctx, Hooks, Result
 from ._crud import Crud, find, page
 from ._errors import ApiError, not_found
 from ._plan import MONTHLY_QUOTAS, PLAN, RATE_LIMIT_PER_MINUTE
 from ._spec import Spec, render
-from ._store import Record
+from ._store import Record, key_prefix
 
 Handler = Callable[[Ctx], Result]
 
@@ -42,6 +48,8 @@ FAIL_BUILD_MARKER: Final = "[mock:fail]"
 """A build prompt containing this ends ``FAILED`` instead of ``GENERATED``."""
 OAUTH_URL_LIFETIME: Final = 600
 """Seconds the ``authUrl`` of a new OAuth connection stays valid."""
+MIB: Final = 1024 * 1024
+"""The ``storage_mb`` metric counts mebibytes."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,14 +83,31 @@ class TriggerHooks(Hooks):
 
 
 class ConnectionHooks(Hooks):
-    """OAuth connections wait for the end user; others are active at once."""
+    """OAuth connections wait for the end user; others are active at once. A connection belongs to a tenant.
+
+    A request acting for a tenant (``x-fastn-space-tenantid``) creates connections for that tenant
+    only (403 for another) and sees only that tenant's connections (any other is 404); the workspace
+    itself (no tenant header) sees them all.
+    """
 
     assigned = frozenset({"status", "authUrl", "authUrlExpiresAt", "tenantId"})
 
+    def check(self, ctx: Ctx, record: Record) -> None:
+        tenant_id = record.get("tenantId")
+        if ctx.tenant is not None and tenant_id and not ctx.tenant.owns(tenant_id):
+            raise ApiError(
+                403,
+                f"The request acts for tenant {ctx.tenant.slug} ({TENANT_HEADER}); it may not create a "
+                f"connection for tenant {str(tenant_id)[:128]!r}.",
+            )
+
+    def visible(self, ctx: Ctx, record: Record) -> bool:
+        return ctx.tenant is None or ctx.tenant.owns(record.get("tenantId"))
+
     def prepare(self, ctx: Ctx, record: Record) -> None:
         connector = ctx.ws.collection("connectors").get(record.get("connectorId", ""), {})
-        if not record.get("tenantId"):
-            record["tenantId"] = ctx.headers.get("x-fastn-space-tenantid", "")[:128]
+        if not record.get("tenantId"):  # the tenant the request acts for, as the header named it
+            record["tenantId"] = ctx.headers.get(TENANT_HEADER, "")[:128] if ctx.tenant is not None else ""
         if connector.get("authMethod") == "oauth2":
             record["status"] = "pending"
             record["authUrl"] = f"https://auth.mock.fastn.example/oauth/authorize?connection={record['id']}"
@@ -94,19 +119,42 @@ class ConnectionHooks(Hooks):
 
 
 class ApiKeyHooks(Hooks):
-    """A key names a role of the workspace and gets a secret, returned by its creation only."""
+    """A key names a role of the workspace, no more powerful than its maker's, and gets a secret, shown once."""
 
     assigned = frozenset({"prefix", "secret"})
 
     def check(self, ctx: Ctx, record: Record) -> None:
-        if ctx.store.role(ctx.ws, str(record.get("role"))) is None:
+        role = ctx.store.role(ctx.ws, str(record.get("role")))
+        if role is None:
             raise _unknown_role(str(record.get("role")))
+        within_own_grants(ctx, role, "a key")
 
     def prepare(self, ctx: Ctx, record: Record) -> None:
         secret = f"fsk_{record['mode']}_{secrets.token_hex(16)}"
         record["secret"] = secret
-        record["prefix"] = secret[:13]
+        record["prefix"] = key_prefix(secret)
         ctx.store.keys[secret] = (ctx.ws.id, record["id"])
+
+    def removed(self, ctx: Ctx, record: Record) -> None:
+        # A revoked key's secret leaves the index too: create-and-revoke loops leave nothing behind.
+        ctx.store.keys.pop(str(record.get("secret")), None)
+
+
+def within_own_grants(ctx: Ctx, role: Record, what: str) -> None:
+    """403 when ``role`` grants anything the caller's role does not: nobody mints a key (or invites a user) above it.
+
+    Compared permission by permission (resource and action), not only over what today's operations
+    check: an admin may not mint an owner key, though no operation needs ``billing:update`` yet.
+    """
+    for resource, actions in grants_from_payload(role.get("permissions", [])).items():
+        for action in actions:
+            if not ctx.principal.may(resource, action):
+                mine = ctx.principal.role
+                raise ApiError(
+                    403,
+                    f"Role {mine} may not give {what} the role {str(role.get('key'))[:63]}: it allows "
+                    f"{resource[:63]}:{action[:63]}, which {mine} does not.",
+                )
 
 
 def _rule(field: str, message: str) -> ApiError:
@@ -149,11 +197,21 @@ class Action:
 class Behaviours:
     """The hand-written handlers, bound to the spec, the CRUD engine and the settings they need."""
 
-    def __init__(self, spec: Spec, crud: Crud, *, step_seconds: float, rate_limit: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        spec: Spec,
+        crud: Crud,
+        *,
+        step_seconds: float,
+        rate_limit: Callable[[], int],
+        storage_limit: int,
+    ) -> None:
         self.spec = spec
         self.crud = crud
         self.step_seconds = step_seconds
         self.rate_limit = rate_limit
+        self.storage_limit = storage_limit
+        """Bytes a workspace may store (reported as the ``storage_mb`` quota)."""
         self.actions: dict[str, Action] = {
             "runWorkflow": Action(self.run_workflow),
             "listExecutions": Action(self.list_executions),
@@ -206,8 +264,13 @@ class Behaviours:
             "_created": ctx.now,
             "_stage": 0,
             "_outcome": simulate if simulate in SIMULATED_OUTCOMES else "completed",
+            "_tenant": ctx.tenant.id if ctx.tenant is not None else "",
         }
-        ctx.ws.collection("executions")[execution_id] = execution
+        ctx.ws.put("executions", execution)
+        if execution["_outcome"] == "completed":
+            # Room for its result (the input, echoed) is taken now, while the request can still be
+            # refused (413): a later read that finishes the run cannot be.
+            ctx.ws.measure("results", execution_id, {"echo": run_input})
         ctx.ws.usage["workflow_executions"] += 1
         if execution["tier"] == "instant":
             return self._run_instantly(ctx, execution)
@@ -286,10 +349,15 @@ class Behaviours:
                 timestamp=rfc3339(finished),
             )
         execution["_stage"] = target
+        # Measured again: steps were added and, once it completed, its result, whose room was taken
+        # when it started (`run_workflow`) and is given back now.
+        ctx.ws.put("executions", execution)
+        if target >= 2:
+            ctx.ws.measure("results", execution["id"], None)
 
     def list_executions(self, ctx: Ctx) -> Result:
-        """Newest first, filtered by workflow and status (as the executions stand now)."""
-        executions = list(ctx.ws.collection("executions").values())
+        """Newest first, filtered by workflow and status (as the executions stand now); a tenant sees its own."""
+        executions = [e for e in ctx.ws.collection("executions").values() if _sees(ctx, e)]
         for execution in executions:
             self._advance(ctx, execution, polled=False)
         wanted_workflow = ctx.query.get("workflowId")
@@ -323,16 +391,18 @@ class Behaviours:
 
     def _execution(self, ctx: Ctx) -> Record:
         execution = ctx.ws.collection("executions").get(ctx.path_params["executionId"])
-        if execution is None:
+        if execution is None or not _sees(ctx, execution):
             raise not_found("Execution", ctx.path_params["executionId"])
         return execution
 
     # ---- people and roles
 
     def invite_user(self, ctx: Ctx) -> Result:
-        """A user with status ``invited``; 404 for an unknown role, 409 for a member's email."""
-        if ctx.store.role(ctx.ws, ctx.body["role"]) is None:
+        """A user with status ``invited``; 422 for an unknown role, 403 for one above the inviter's, 409 for members."""
+        role = ctx.store.role(ctx.ws, ctx.body["role"])
+        if role is None:
             raise _unknown_role(ctx.body["role"])
+        within_own_grants(ctx, role, "a user")
         users = self.spec.collections["/api/v1/users"]
         record = self.crud.create_record(ctx, users, ctx.body)
         return Result(201, render(self._schema(ctx), record), audit=Subject("user", record["id"]))
@@ -370,7 +440,8 @@ class Behaviours:
         metrics: list[tuple[str, int, int | None, str]] = [
             (metric, counts[metric], limit, enforcement) for metric, (limit, enforcement) in MONTHLY_QUOTAS.items()
         ]
-        metrics.append(("storage_mb", 0, None, "none"))
+        # What the workspace stores, in MiB (rounded up), against the cap the mock enforces (`_app`).
+        metrics.append(("storage_mb", -(-ctx.ws.stored_bytes // MIB), -(-self.storage_limit // MIB), "hard"))
         return Result(
             200,
             {
@@ -453,7 +524,9 @@ class Behaviours:
             f"(mock agent, turn {turn}) This workspace has {workflows} workflow(s) and {failed} failed "
             f"execution(s). You asked: {ctx.body['message'][:200]}"
         )
-        ctx.ws.chat_sessions[session_id].append({"message": ctx.body["message"], "reply": reply})
+        turn_record = {"message": ctx.body["message"], "reply": reply}
+        ctx.ws.chat_sessions[session_id].append(turn_record)
+        ctx.ws.measure("chat", f"{session_id}#{turn}", turn_record)  # each turn on its own: no re-measuring
         ctx.ws.usage["ai_credits"] += 1
         return Result(
             200,
@@ -476,6 +549,7 @@ class Behaviours:
             "_name": ctx.body.get("name"),
         }
         ctx.ws.builds[build_id] = job
+        ctx.ws.measure("builds", build_id, job)
         ctx.ws.usage["ai_credits"] += 5
         location = {"Location": f"/api/v1/ai/build/{build_id}"}
         return Result(202, render(self._schema(ctx), job), headers=location, audit=Subject("build", build_id))
@@ -494,6 +568,7 @@ class Behaviours:
         elif job["status"] == "GENERATING":
             self._generate(ctx, job)
             job["updatedAt"] = ctx.timestamp
+        ctx.ws.measure("builds", job["id"], job)
         return Result(200, render(self._schema(ctx), job))
 
     def generate_ai_build(self, ctx: Ctx) -> Result:
@@ -501,6 +576,7 @@ class Behaviours:
         job = self._awaiting(ctx, "PLANNED", "generated")
         job["status"] = "GENERATING"
         job["updatedAt"] = ctx.timestamp
+        ctx.ws.measure("builds", job["id"], job)
         return Result(202, render(self._schema(ctx), job), headers={"Location": f"/api/v1/ai/build/{job['id']}"})
 
     def deploy_ai_build(self, ctx: Ctx) -> Result:
@@ -509,6 +585,7 @@ class Behaviours:
         self._deploy(ctx, job)
         job["status"] = "DEPLOYED"
         job["updatedAt"] = ctx.timestamp
+        ctx.ws.measure("builds", job["id"], job)
         return Result(200, render(self._schema(ctx), job))
 
     def _build(self, ctx: Ctx) -> Record:
@@ -565,9 +642,15 @@ class Behaviours:
         else:
             record["status"] = "active"
         record["updatedAt"] = ctx.timestamp
+        ctx.ws.put(f"{job['kind']}s", record)
 
     def _schema(self, ctx: Ctx, status: int | None = None) -> Any:
         return ctx.op.responses[str(status or ctx.op.success_status)].schema
+
+
+def _sees(ctx: Ctx, execution: Record) -> bool:
+    """Whether the request may see an execution: the workspace itself sees all, a tenant its own runs."""
+    return ctx.tenant is None or execution.get("_tenant") == ctx.tenant.id
 
 
 def _first_words(text: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ._faults import FaultSettings, parse_payload, settings_from_payload
+from ._faults import MAX_FAULTS, FaultSettings, parse_payload, settings_from_payload
 from ._plan import RATE_LIMIT_PER_MINUTE
 from ._store import DEFAULT_KEYS, KeySeed
 
@@ -25,6 +25,8 @@ KEEP_ALIVE_TIMEOUT: Final = 5
 """Seconds an idle keep-alive connection stays open."""
 MAX_CONNECTIONS: Final = 256
 """Open connections (and requests in progress) beyond which uvicorn answers 503."""
+MAX_WORKSPACE_BYTES: Final = 8 * 1024 * 1024
+"""Data one workspace may store, measured as compact JSON (`_store.json_size`)."""
 
 
 def default_spec_path() -> Path:
@@ -61,6 +63,10 @@ class MockConfig:
     keep_alive_timeout: int = KEEP_ALIVE_TIMEOUT
     max_connections: int = MAX_CONNECTIONS
     """0: no limit."""
+    max_faults: int = MAX_FAULTS
+    """Scripted faults pending at once; ``POST /_mock/faults`` past it is 409."""
+    max_workspace_bytes: int = MAX_WORKSPACE_BYTES
+    """Stored data per workspace (and, apart, kept idempotent answers); a body that would pass it is 413."""
 
     def __post_init__(self) -> None:
         for name in ("header_timeout", "body_timeout", "keep_alive_timeout"):
@@ -68,6 +74,13 @@ class MockConfig:
                 raise ValueError(f"{name} must be a positive number of seconds, not {getattr(self, name)!r}")
         if self.max_connections < 0 or self.max_body_bytes < 1:
             raise ValueError("max_connections must be >= 0 and max_body_bytes >= 1")
+        # Both caps protect the mock itself, so neither can be turned off.
+        if self.max_faults < 1 or self.max_workspace_bytes < 1:
+            raise ValueError("max_faults and max_workspace_bytes must be >= 1")
+        if len(self.faults.script) > self.max_faults:
+            raise ValueError(
+                f"the start-up fault script has {len(self.faults.script)} entries; max_faults is {self.max_faults}"
+            )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> MockConfig:
@@ -109,6 +122,8 @@ class MockConfig:
             ("MOCK_BODY_TIMEOUT", "body_timeout", float),
             ("MOCK_KEEP_ALIVE_TIMEOUT", "keep_alive_timeout", int),
             ("MOCK_MAX_CONNECTIONS", "max_connections", int),
+            ("MOCK_MAX_FAULTS", "max_faults", int),
+            ("MOCK_MAX_WORKSPACE_BYTES", "max_workspace_bytes", int),
         ):
             if env.get(variable):
                 values[name] = convert(env[variable])

@@ -3,20 +3,38 @@
 `Ctx` is one authenticated, validated request; a handler (`_crud`, `_behaviours`) reads it and
 answers a `Result`: the status, the body, any extra headers and, for the audit log, the resource
 it acted on when the request's path does not say (a create names what it created). Nothing flows
-back through `Ctx`: it is frozen. `Hooks` is what a collection adds to generic CRUD.
+back through `Ctx`: it is frozen. It says who is calling (`Principal`: the key and its role's
+grants) and for which tenant (`Tenant`: the customer ``x-fastn-space-tenantid`` names, or None for
+the workspace itself). `Hooks` is what a collection adds to generic CRUD.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ._audit import Subject
+from ._auth import Principal
 from ._clock import rfc3339
 from ._cursors import Cursors
 from ._spec import Operation, Spec
 from ._store import Record, Store, Workspace
+
+TENANT_HEADER: Final = "x-fastn-space-tenantid"
+"""The tenant a request acts for (the spec's ``TenantId`` scheme): one of the workspace's customers."""
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """The customer a request acts for, named in ``x-fastn-space-tenantid`` by its id or its slug."""
+
+    id: str
+    slug: str
+
+    def owns(self, tenant_id: object) -> bool:
+        """Whether a record's ``tenantId`` (as it was sent: the customer's id or slug) is this tenant."""
+        return tenant_id in (self.id, self.slug)
 
 
 @dataclass(frozen=True)
@@ -34,6 +52,9 @@ class Ctx:
     request_id: str
     now: float
     cursors: Cursors
+    principal: Principal
+    tenant: Tenant | None = None
+    """None: the request acts for the workspace itself (no tenant header, or an empty one)."""
 
     @property
     def timestamp(self) -> str:
@@ -66,3 +87,10 @@ class Hooks:
 
     def prepare(self, ctx: Ctx, record: Record) -> None:
         """Set server-assigned fields of a new record just before it is stored."""
+
+    def visible(self, ctx: Ctx, record: Record) -> bool:
+        """Whether the request may see the record at all (one it may not see does not exist for it: 404)."""
+        return True
+
+    def removed(self, ctx: Ctx, record: Record) -> None:
+        """Forget what the record left elsewhere, once it is deleted."""

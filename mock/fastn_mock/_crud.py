@@ -5,8 +5,10 @@ Nothing here names a resource. A record is built from the create body, the state
 of ``x-fastn-unique`` fields are 409 ``CONFLICT``; ids under ``x-fastn-references`` must
 exist (422); an update merges into the record if its ``revision`` is current (409
 ``VERSION_MISMATCH`` otherwise, with the record's ``currentRevision``). Per-collection `Hooks`
-add what a schema cannot say. Unique ``format: email`` fields are compared without regard to
-case (``Dana@x`` and ``dana@x`` collide).
+add what a schema cannot say, such as which records a request may see at all (a tenant's
+connections). Unique ``format: email`` fields are compared without regard to case (``Dana@x``
+and ``dana@x`` collide). Records are written through `Workspace.put` / `Workspace.remove`, which
+keep the workspace's count of stored bytes.
 """
 
 from __future__ import annotations
@@ -170,13 +172,22 @@ class Crud:
         return collection
 
     def list(self, ctx: Ctx) -> Result:
-        """A page of the collection, oldest first."""
-        return page(ctx, list(ctx.ws.collection(self.collection(ctx).name).values()))
+        """A page of the collection (the records the request may see), oldest first."""
+        collection = self.collection(ctx)
+        hooks = self.hooks_for(collection)
+        return page(ctx, [r for r in ctx.ws.collection(collection.name).values() if hooks.visible(ctx, r)])
+
+    def _find(self, ctx: Ctx, collection: Collection) -> Record:
+        """The record the path names, or 404 (also when the request may not see it)."""
+        identifier = ctx.path_params[str(ctx.op.item_param)]
+        record = find(ctx, collection, identifier)
+        if not self.hooks_for(collection).visible(ctx, record):
+            raise not_found(singular(collection.name).capitalize(), identifier)
+        return record
 
     def get(self, ctx: Ctx) -> Result:
         """One record."""
-        collection = self.collection(ctx)
-        record = find(ctx, collection, ctx.path_params[str(ctx.op.item_param)])
+        record = self._find(ctx, self.collection(ctx))
         return Result(200, render(item_schema(ctx.op), record))
 
     def create_record(self, ctx: Ctx, collection: Collection, body: Mapping[str, Any]) -> Record:
@@ -188,7 +199,7 @@ class Crud:
         hooks.check(ctx, record)
         check_unique(ctx, collection, record)
         hooks.prepare(ctx, record)
-        ctx.ws.collection(collection.name)[record["id"]] = record
+        ctx.ws.put(collection.name, record)
         return record
 
     def create(self, ctx: Ctx) -> Result:
@@ -204,7 +215,7 @@ class Crud:
     def update(self, ctx: Ctx) -> Result:
         """Merge the body into the record if the expected revision is current."""
         collection = self.collection(ctx)
-        record = find(ctx, collection, ctx.path_params[str(ctx.op.item_param)])
+        record = self._find(ctx, collection)
         changes = dict(ctx.body)
         expected = changes.pop("revision", None)
         current = record.get("revision")
@@ -229,14 +240,15 @@ class Crud:
             merged["updatedAt"] = ctx.timestamp
         record.clear()
         record.update(merged)
+        ctx.ws.put(collection.name, record)  # measured again: an update can grow or shrink it
         return Result(200, render(item_schema(ctx.op), record))
 
     def delete(self, ctx: Ctx) -> Result:
         """Remove the record for good."""
         collection = self.collection(ctx)
-        identifier = ctx.path_params[str(ctx.op.item_param)]
-        find(ctx, collection, identifier)
-        del ctx.ws.collection(collection.name)[identifier]
+        record = self._find(ctx, collection)
+        ctx.ws.remove(collection.name, record["id"])
+        self.hooks_for(collection).removed(ctx, record)
         return Result(ctx.op.success_status)
 
     def handle(self, ctx: Ctx) -> Result:

@@ -12,7 +12,9 @@ closes; ``loseReply``: the request is applied, then the connection closes with n
 
 Settings come from the environment / command line at start-up, and can be changed at run
 time through ``POST /_mock/faults`` (see `mock/README.md`). The JSON shape is the same in
-both places (`FAULTS_SCHEMA`).
+both places (`FAULTS_SCHEMA`). Every request is matched against every pending scripted fault,
+so the queue is bounded (``max_pending``, `MockConfig.max_faults`): a ``POST`` that would pass
+the bound is refused whole (409), and each path glob is compiled once, when it is queued.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import random
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -41,6 +44,9 @@ FAULT_STATUSES: Final = {
     503: "SERVICE_UNAVAILABLE",
     504: "GATEWAY_TIMEOUT",
 }
+
+MAX_FAULTS: Final = 1000
+"""Scripted faults that may wait in the queue at once (each request is matched against all of them)."""
 
 _STATUS = {"type": "integer", "enum": sorted(FAULT_STATUSES)}
 FAULTS_SCHEMA: Final = {
@@ -100,6 +106,12 @@ class ScriptedFault:
     lose_reply: bool = False
     latency_ms: int = 0
     retry_after: int = 1
+    _glob: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Compiled here, once: `fnmatch` caches only so many patterns, and a queue of distinct globs
+        # recompiled on every request cost seconds per request.
+        self._glob = re.compile(fnmatch.translate(self.path)) if self.path is not None else None
 
     def matches(self, method: str, path: str, operation_id: str | None) -> bool:
         """Whether a request is one this fault targets."""
@@ -107,7 +119,7 @@ class ScriptedFault:
             return False
         if self.operation_id is not None and self.operation_id != operation_id:
             return False
-        return self.path is None or fnmatch.fnmatchcase(path, self.path)
+        return self._glob is None or self._glob.match(path) is not None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (as accepted by ``POST /_mock/faults``)."""
@@ -210,10 +222,11 @@ def _fault_error(status: int, retry_after: int, reason: str) -> ApiError:
 
 
 class Faults:
-    """The current fault settings, the scripted queue, and the generator random faults draw from."""
+    """The fault settings, the scripted queue (at most ``max_pending``), and the generator random faults draw from."""
 
-    def __init__(self, settings: FaultSettings | None = None) -> None:
+    def __init__(self, settings: FaultSettings | None = None, *, max_pending: int = MAX_FAULTS) -> None:
         self._initial = settings or FaultSettings()
+        self.max_pending = max_pending
         self._lock = threading.Lock()
         self.reset()
 
@@ -230,11 +243,23 @@ class Faults:
             self._rng = random.Random(settings.seed)  # noqa: S311
 
     def update(self, payload: Mapping[str, Any]) -> None:
-        """Apply a ``POST /_mock/faults`` payload: given keys change, scripted faults are queued."""
+        """Apply a ``POST /_mock/faults`` payload: given keys change, scripted faults are queued.
+
+        409, changing nothing, when the queue would hold more than ``max_pending`` scripted faults.
+        """
         with self._lock:
             current = replace(self._settings, script=())
         addition = settings_from_payload(payload, current)
         with self._lock:
+            pending = len(self._script)
+            if pending + len(addition.script) > self.max_pending:
+                raise ApiError(
+                    409,
+                    f"The fault queue holds {pending} scripted faults; {len(addition.script)} more would pass its "
+                    f"limit of {self.max_pending} (MOCK_MAX_FAULTS). Nothing was changed: wait for pending faults "
+                    "to be used, or clear them with DELETE /_mock/faults.",
+                    code="CONFLICT",
+                )
             self._settings = replace(addition, script=())
             self._script.extend(addition.script)
             if "seed" in payload:

@@ -7,7 +7,10 @@ connection is closed); JSON is strict (UTF-8, no NaN/Infinity, no lone surrogate
 response checks) can recurse without bound. A client that disconnects mid-body is not an error
 of the mock (`ClientGone`). A large body is parsed and validated in a worker thread (`decode`),
 so even the most expensive one (about a third of a second for 1 MiB) does not stall the
-event loop and the requests it is serving.
+event loop and the requests it is serving; the app processes and answers a large request in a
+worker too (`offload`). At most `LARGE_BODY_WORKERS` such threads run at once, per event loop:
+Python runs one thread at a time, so thirty threads parsing thirty bodies would only take turns
+with the event loop thirty to one, and a health check would wait for all of them.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
 
 import anyio
+import anyio.lowlevel
 import anyio.to_thread
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
@@ -29,6 +33,9 @@ MAX_JSON_DEPTH: Final = 64
 """Arrays/objects nested deeper than this in a request body are refused (400)."""
 INLINE_BODY_BYTES: Final = 64 * 1024
 """Bodies up to this size are decoded on the event loop (a few milliseconds at most); larger ones in a thread."""
+LARGE_BODY_WORKERS: Final = 1
+"""Worker threads handling large bodies at once (more would not be faster: they share one interpreter lock)."""
+_LARGE_BODY_LIMITER: Final = anyio.lowlevel.RunVar[anyio.CapacityLimiter]("fastn_mock_large_body_limiter")
 JSON_MEDIA_TYPE: Final = "application/json"
 _LOOPBACK_NAMES: Final = ("localhost", "127.0.0.1", "[::1]")
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
@@ -123,6 +130,21 @@ def parse_json(raw: bytes) -> Any:
 T = TypeVar("T")
 
 
+def _large_body_limiter() -> anyio.CapacityLimiter:
+    """This event loop's limiter of large-body work (a `RunVar`: an app may be served by several loops)."""
+    try:
+        return _LARGE_BODY_LIMITER.get()
+    except LookupError:
+        limiter = anyio.CapacityLimiter(LARGE_BODY_WORKERS)
+        _LARGE_BODY_LIMITER.set(limiter)
+        return limiter
+
+
+async def offload(work: Callable[[], T]) -> T:
+    """``work()`` in a worker thread, among at most `LARGE_BODY_WORKERS`; the others wait without a thread."""
+    return await anyio.to_thread.run_sync(work, limiter=_large_body_limiter())
+
+
 async def decode(raw: bytes, check: Callable[[Any], T]) -> T:
     """``check(parse_json(raw))``, in a worker thread when ``raw`` is large, so the event loop keeps serving."""
 
@@ -131,15 +153,26 @@ async def decode(raw: bytes, check: Callable[[Any], T]) -> T:
 
     if len(raw) <= INLINE_BODY_BYTES:
         return work()
-    return await anyio.to_thread.run_sync(work)
+    return await offload(work)
+
+
+def encode_json(body: Any) -> bytes | None:
+    """A body as the mock sends it: compact UTF-8 JSON (None for no body at all)."""
+    if body is None:
+        return None
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def encoded_response(status: int, content: bytes | None, headers: Mapping[str, str]) -> Response:
+    """An answer whose body is already encoded JSON (`encode_json`), or has no body (None)."""
+    if content is None:
+        return Response(status_code=status, headers=dict(headers))
+    return Response(content, status_code=status, headers=dict(headers), media_type=JSON_MEDIA_TYPE)
 
 
 def json_response(status: int, body: Any, headers: Mapping[str, str]) -> Response:
     """A compact UTF-8 JSON answer (no body at all for ``None``)."""
-    if body is None:
-        return Response(status_code=status, headers=dict(headers))
-    content = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-    return Response(content, status_code=status, headers=dict(headers), media_type=JSON_MEDIA_TYPE)
+    return encoded_response(status, encode_json(body), headers)
 
 
 def own_origins(scope: Scope) -> frozenset[str]:

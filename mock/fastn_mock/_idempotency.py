@@ -4,8 +4,8 @@ What the spec promises (its ``**Retries.**`` paragraph and the ``IdempotencyKey`
 workspace:
 
 * the first request with a key is processed as usual; if it reached its operation's handler, the
-  answer (status, JSON body, the handler's own headers such as ``Location``) is kept for 24 hours
-  with a fingerprint of the request: method, path, query string and the parsed body in canonical form;
+  answer (status, JSON body as sent, the handler's own headers such as ``Location``) is kept for 24
+  hours with a fingerprint of the request: method, path, query string and the parsed body in canonical form;
 * the same key with the same fingerprint gets that answer again (its body byte for byte, the first
   ``requestId`` included) without running the handler: no new resource, no audit event;
 * the same key with another fingerprint is 422 ``IDEMPOTENCY_KEY_REUSED``.
@@ -14,7 +14,9 @@ Answers decided before the handler (401, 403, 429, parameter and body validation
 and 5xx are not kept, so a retry is processed afresh. Faults that strike after processing
 (``loseReply``, ``truncate``) spoil an answer that was kept: the retry hears what the first request
 never did. Memory is bounded: an expired key is dropped when its workspace is next used, and a
-workspace keeps at most `MAX_KEYS` (the oldest go first).
+workspace keeps at most `MAX_KEYS` keys and ``max_bytes`` of kept bodies (the oldest go first, the
+newest answer is always kept). A body is kept as the bytes sent, not as Python objects, which can take
+ten times as much memory.
 
 Checking the key, running the handler and keeping its answer happen under one lock (the store's),
 so of two concurrent requests with one key, one is processed and the other replays its answer.
@@ -22,7 +24,6 @@ so of two concurrent requests with one key, one is processed and the other repla
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import threading
@@ -32,8 +33,10 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ._clock import Clock
+from ._config import MAX_WORKSPACE_BYTES
 from ._context import Ctx, Result
 from ._errors import ApiError
+from ._http import encode_json
 from ._spec import Operation
 
 HEADER: Final = "Idempotency-Key"
@@ -48,7 +51,8 @@ class Answer:
     """A kept answer, replayed as it was first sent (the pipeline adds fresh rate-limit and request-id headers)."""
 
     status: int
-    body: Any
+    content: bytes | None
+    """The body as sent (`_http.encode_json`); None for an answer without one."""
     headers: Mapping[str, str]
 
 
@@ -57,6 +61,26 @@ class _Entry:
     fingerprint: str
     answer: Answer
     expires: float
+    size: int
+
+
+class _Kept(OrderedDict[str, _Entry]):
+    """One workspace's entries, oldest first, and the bytes their bodies take."""
+
+    size = 0
+
+    def add(self, key: str, entry: _Entry) -> None:
+        self.drop(key)
+        self[key] = entry
+        self.size += entry.size
+
+    def drop(self, key: str) -> None:
+        entry = self.pop(key, None)
+        if entry is not None:
+            self.size -= entry.size
+
+    def oldest(self) -> tuple[str, _Entry]:
+        return next(iter(self.items()))
 
 
 def fingerprint(method: str, path: str, query: str, body: Any) -> str:
@@ -87,13 +111,15 @@ class Idempotency:
         operations: Iterable[Operation],
         ttl: float = TTL_SECONDS,
         max_keys: int = MAX_KEYS,
+        max_bytes: int = MAX_WORKSPACE_BYTES,
     ) -> None:
         self._clock = clock
         self._lock = lock
         self._keyed = keyed_operations(operations)
         self.ttl = ttl
         self.max_keys = max_keys
-        self._spaces: dict[str, OrderedDict[str, _Entry]] = {}
+        self.max_bytes = max_bytes
+        self._spaces: dict[str, _Kept] = {}
 
     def reset(self) -> None:
         """Forget every key."""
@@ -105,14 +131,29 @@ class Idempotency:
         with self._lock:
             return len(self._live(workspace_id))
 
-    def run(self, ctx: Ctx, path: str, query: str, handler: Callable[[], Result]) -> Result | Answer:
+    def kept_bytes(self, workspace_id: str) -> int:
+        """Bytes of the bodies the workspace's live keys hold."""
+        with self._lock:
+            return self._live(workspace_id).size
+
+    def run(
+        self,
+        ctx: Ctx,
+        path: str,
+        query: str,
+        handler: Callable[[], Result],
+        admit: Callable[[], None] = lambda: None,
+    ) -> Result | Answer:
         """``handler``'s answer, kept under the request's key; or the answer kept for it (a replay).
 
-        Without a key, or for an operation that takes none, this is just ``handler()``. A key kept
-        for another request is 422. A handler's `ApiError` below 500 is kept, then raised on.
+        Without a key, or for an operation that takes none, this is just ``admit()`` then ``handler()``.
+        A key kept for another request is 422. ``admit`` runs only when the request is to be processed
+        (not replayed): its `ApiError` is raised without being kept, so a retry is judged afresh. A
+        handler's `ApiError` below 500 is kept, then raised on.
         """
         key = ctx.headers.get(HEADER)
         if key is None or ctx.op.operation_id not in self._keyed:
+            admit()
             return handler()
         printed = fingerprint(ctx.op.method, path, query, ctx.body)
         with self._lock:
@@ -134,39 +175,40 @@ class Idempotency:
                         ],
                     )
                 return entry.answer
+            admit()
             try:
                 result = handler()
             except ApiError as error:
                 if error.status < 500:
-                    self._keep(entries, key, printed, Answer(error.status, error.body(ctx.request_id), error.headers))
+                    self._keep(entries, key, printed, error.status, error.body(ctx.request_id), error.headers)
                 raise
             if result.status < 500:
-                self._keep(entries, key, printed, Answer(result.status, result.body, result.headers))
+                self._keep(entries, key, printed, result.status, result.body, result.headers)
             return result
 
-    def _live(self, workspace_id: str) -> OrderedDict[str, _Entry]:
+    def _live(self, workspace_id: str) -> _Kept:
         """The workspace's entries, those past their 24 hours dropped (oldest first, so from the front)."""
-        entries = self._spaces.setdefault(workspace_id, OrderedDict())
+        entries = self._spaces.setdefault(workspace_id, _Kept())
         now = self._clock.now()
         while entries:
-            oldest_key, oldest = next(iter(entries.items()))
+            oldest_key, oldest = entries.oldest()
             if oldest.expires > now:
                 break
-            del entries[oldest_key]
+            entries.drop(oldest_key)
         return entries
 
-    def _find(self, entries: OrderedDict[str, _Entry], key: str) -> _Entry | None:
+    def _find(self, entries: _Kept, key: str) -> _Entry | None:
         """The key's entry if still valid (checked on its own too: a clock set back breaks the order)."""
         entry = entries.get(key)
         if entry is not None and entry.expires <= self._clock.now():
-            del entries[key]
+            entries.drop(key)
             return None
         return entry
 
-    def _keep(self, entries: OrderedDict[str, _Entry], key: str, printed: str, answer: Answer) -> None:
-        # A deep copy: handlers may change records (and so what a body shares with them) later.
-        frozen = Answer(answer.status, copy.deepcopy(answer.body), dict(answer.headers))
-        entries[key] = _Entry(printed, frozen, self._clock.now() + self.ttl)
-        entries.move_to_end(key)
-        while len(entries) > self.max_keys:
-            entries.popitem(last=False)
+    def _keep(self, entries: _Kept, key: str, printed: str, status: int, body: Any, headers: Mapping[str, str]) -> None:
+        # Encoded now: handlers may change records (and so what a body shares with them) later.
+        content = encode_json(body)
+        answer = Answer(status, content, dict(headers))
+        entries.add(key, _Entry(printed, answer, self._clock.now() + self.ttl, len(content or b"")))
+        while len(entries) > 1 and (len(entries) > self.max_keys or entries.size > self.max_bytes):
+            entries.drop(entries.oldest()[0])

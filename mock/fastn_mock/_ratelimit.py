@@ -1,5 +1,8 @@
 """Per-key rate limiting with the `limits` library, on windows aligned to the (injectable) clock.
 
+An identity is an API key's id or, for a request without a valid key, its client's address (the
+app chooses, `_app._client`): keyless floods are limited like keyed ones.
+
 Windows are fixed, one clock minute long by default, like the plans' "N calls per minute"
 (``window`` seconds otherwise: a benchmark measures many short windows rather than a few long
 ones). The window a request falls in is computed from `Clock.now()` and is part of the counter's

@@ -4,10 +4,18 @@ State changes happen in plain synchronous code while holding `Store.lock`, so co
 requests (several uvicorn connections, or test threads each driving the ASGI app) never
 interleave inside one change: parallel creates lose nothing, and of two updates that expect
 the same revision exactly one wins.
+
+A workspace counts what it stores (`Workspace.stored_bytes`: each record, chat message and build
+job as compact JSON, measured when written), so the pipeline can refuse a body that would take it
+past the mock's cap. The audit log is bounded apart, by its number of events (`_audit`).
+
+No output of the mock may give away part of a key beyond its `key_prefix`: the start-up banner
+names the key to use without showing any of it.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import secrets
 import threading
@@ -29,6 +37,31 @@ VIEWER_API_KEY: Final = "fsk_test_mock_viewer"
 OTHER_API_KEY: Final = "fsk_test_mock_other"
 
 
+KEY_MARKERS: Final = ("fsk_test_", "fsk_live_")
+"""The documented beginnings of a key: they tell its mode (shown anyway as ``mode``), not its secret."""
+PREFIX_SECRET_CHARS: Final = 4
+"""Characters of the secret proper (after the marker) a key's ``prefix`` shows, to tell keys apart..."""
+MIN_HIDDEN_CHARS: Final = 24
+"""...only when at least this many characters stay hidden (a generated key keeps 28 hex digits, 112 bits)."""
+
+
+def key_prefix(secret: str) -> str:
+    """What `listApiKeys` shows of a key: its marker, and 4 more characters only if 24 or more stay unseen.
+
+    The prefix is the only part of a key any output shows (the banner shows none), so a short key
+    (a built-in test key, a ``$FASTN_API_KEY``) cannot be rebuilt from what the mock prints.
+    """
+    marker = next((m for m in KEY_MARKERS if secret.startswith(m)), "")
+    if len(secret) - len(marker) - PREFIX_SECRET_CHARS >= MIN_HIDDEN_CHARS:
+        return secret[: len(marker) + PREFIX_SECRET_CHARS]
+    return marker
+
+
+def json_size(value: Any) -> int:
+    """How many bytes ``value`` takes as compact JSON: the measure of what a workspace stores."""
+    return len(json.dumps(value, separators=(",", ":"), default=str))
+
+
 @dataclass(frozen=True)
 class KeySeed:
     """A key that exists from the start (the documented test keys, or `FASTN_API_KEY`)."""
@@ -48,17 +81,40 @@ DEFAULT_KEYS: Final = (
 
 @dataclass
 class Workspace:
-    """One workspace (space): its collections, in insertion order, and its counters."""
+    """One workspace (space): its collections, in insertion order, its counters and the size of what it stores."""
 
     id: str
     collections: dict[str, dict[str, Record]] = field(default_factory=dict)
     usage: Counter[str] = field(default_factory=Counter)
     chat_sessions: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     builds: dict[str, Record] = field(default_factory=dict)
+    stored: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Bytes of each thing kept, by (kind, id): a collection's name and a record id, ``chat``, ``builds``,
+    ``results`` (room taken by a run for the result it will have)."""
+    stored_bytes: int = 0
+    """The sum of `stored`."""
 
     def collection(self, name: str) -> dict[str, Record]:
         """The records of a collection by id (created empty on first use)."""
         return self.collections.setdefault(name, {})
+
+    def measure(self, kind: str, key: str, value: Any) -> None:
+        """Count ``value`` as what the workspace keeps under (kind, key), replacing any earlier count; None: nothing."""
+        before = self.stored.pop((kind, key), 0)
+        now = 0 if value is None else json_size(value)
+        if value is not None:
+            self.stored[(kind, key)] = now
+        self.stored_bytes += now - before
+
+    def put(self, collection: str, record: Record) -> None:
+        """Store a record by its id (or, after changing it in place, measure it again)."""
+        self.collection(collection)[record["id"]] = record
+        self.measure(collection, record["id"], record)
+
+    def remove(self, collection: str, record_id: str) -> Record | None:
+        """Delete a record (None if there was none) and its count."""
+        self.measure(collection, record_id, None)
+        return self.collection(collection).pop(record_id, None)
 
 
 class Store:
@@ -109,20 +165,21 @@ class Store:
 
     def _seed_workspace(self, ws: Workspace) -> None:
         now = self.now()
-        roles = ws.collection("roles")
         for key, (name, description, grants) in self._roles.items():
-            role_id = self.new_id()
-            roles[role_id] = {
-                "id": role_id,
-                "key": key,
-                "name": name,
-                "description": description,
-                "system": True,
-                "permissions": permissions_payload(grants),
-                "createdAt": now,
-            }
+            ws.put(
+                "roles",
+                {
+                    "id": self.new_id(),
+                    "key": key,
+                    "name": name,
+                    "description": description,
+                    "system": True,
+                    "permissions": permissions_payload(grants),
+                    "createdAt": now,
+                },
+            )
         user_id = self.new_id()
-        ws.collection("users")[user_id] = {
+        owner: Record = {
             "id": user_id,
             "email": "owner@example.com",
             "name": "Workspace Owner",
@@ -132,6 +189,7 @@ class Store:
             "lastActiveAt": now,
             "createdAt": now,
         }
+        ws.put("users", owner)
 
     def add_key(
         self,
@@ -159,14 +217,14 @@ class Store:
                 "id": key_id,
                 "name": name,
                 "mode": mode,
-                "prefix": secret[:13],
+                "prefix": key_prefix(secret),
                 "role": role,
                 "expiresAt": expires_at,
                 "lastUsedAt": None,
                 "createdAt": self.now(),
                 "secret": secret,
             }
-            self.workspace(workspace_id).collection("api-keys")[key_id] = record
+            self.workspace(workspace_id).put("api-keys", record)
             self.keys[secret] = (workspace_id, key_id)
             return record
 

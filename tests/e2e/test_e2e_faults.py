@@ -7,7 +7,10 @@ client's sleeps are recorded, never slept; ``on_retry`` reports every retry it d
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
+from typing import Any
 
 import httpx
 import pytest
@@ -153,23 +156,71 @@ def test_dropped_connection_on_a_create_without_a_key_is_a_connection_error(
     assert recorder.retries == []
 
 
-def test_slow_read_times_out_after_retries(mock: MockServer, make_client: ClientFactory, recorder: Recorder) -> None:
-    """Reads slower (1 s) than the client's 0.2 s timeout: with one retry allowed, the user gets
-    APITimeoutError after two attempts, chained from httpx's ReadTimeout, in well under the
-    server's latency times two."""
+HANG = 10.0
+"""Seconds after which a wait that should end at once counts as a hang: far beyond any delay load causes."""
+
+
+class HeldReplies:
+    """The mock's latency sleep, replaced: each delayed request is held until `release`.
+
+    A held request is answered only after the test, so the client's own timeout is the only thing
+    that can end an attempt, however slow the machine. `release` waits until the held requests have
+    finished: one delayed by a real latency could finish during a later test and count as its call.
+    """
+
+    def __init__(self) -> None:
+        self._held: list[tuple[asyncio.AbstractEventLoop, asyncio.Event, asyncio.Task[Any]]] = []
+        self._arrived = threading.Condition()
+
+    async def __call__(self, seconds: float) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        released = asyncio.Event()
+        with self._arrived:
+            self._held.append((asyncio.get_running_loop(), released, task))
+            self._arrived.notify_all()
+        await released.wait()
+
+    def wait_for(self, count: int) -> bool:
+        """Whether ``count`` requests are held (waiting up to `HANG` seconds for them)."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: len(self._held) >= count, timeout=HANG)
+
+    def release(self) -> None:
+        """Let the held requests go on, and wait until they are finished."""
+        with self._arrived:
+            held, self._held = self._held, []
+        for loop, released, task in held:
+            loop.call_soon_threadsafe(released.set)
+            asyncio.run_coroutine_threadsafe(asyncio.wait({task}), loop).result(timeout=HANG)
+
+
+def test_slow_read_times_out_after_retries(
+    mock: MockServer, make_client: ClientFactory, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads the server holds past the client's 0.2 s timeout: with one retry allowed, the user gets
+    APITimeoutError after two attempts of 0.2 s each, chained from httpx's ReadTimeout."""
     client = make_client(timeout=httpx.Timeout(0.2, connect=2.0), max_retries=1)
     customer = _customer(client)
+    held = HeldReplies()
+    monkeypatch.setattr(mock.app, "sleep", held)
     mock.inject({"operationId": "getCustomer", "latencyMs": 1000, "count": 2})
 
-    started = time.monotonic()
-    with pytest.raises(APITimeoutError) as caught:
-        get_customer.sync(customer.id, client=client)
-    elapsed = time.monotonic() - started
+    try:
+        started = time.monotonic()
+        with pytest.raises(APITimeoutError) as caught:
+            get_customer.sync(customer.id, client=client)
+        elapsed = time.monotonic() - started
+        assert held.wait_for(2), "the server did not receive both attempts"
+    finally:
+        held.release()
 
     assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
     assert caught.value.request.method == "GET"
     assert len(recorder.retries) == 1 and isinstance(recorder.retries[0].error, httpx.ReadTimeout)
-    assert 0.35 < elapsed < 1.5, f"two attempts of 0.2 s each took {elapsed:.2f} s"
+    assert recorder.sleeps == [recorder.retries[0].delay]  # the backoff was the injected sleep, not a real one
+    # Each attempt waited its 0.2 s (load can only make that longer); the upper bound catches a hang.
+    assert 0.35 < elapsed < HANG, f"two attempts of 0.2 s each took {elapsed:.2f} s"
     assert mock.pending_faults() == []
 
 

@@ -142,6 +142,7 @@ def test_an_update_sends_null_to_clear_a_nullable_field(api: Api) -> None:
 def test_connections_of_oauth_connectors_start_pending(api: Api) -> None:
     oauth = api.make_connector("crm", "oauth2")
     plain = api.make_connector("db", "basic")
+    api.make_customer("acme")  # the tenant header names one of the workspace's customers
     pending = api.post("/api/v1/connections", {"connectorId": oauth["id"]}, headers={"x-fastn-space-tenantid": "acme"})
     assert pending.json()["status"] == "pending"
     assert pending.json()["authUrl"].startswith("https://")

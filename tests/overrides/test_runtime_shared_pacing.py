@@ -21,7 +21,7 @@ from fastn_client.lib.options import ClientOptions
 from fastn_client.lib.pacing import RateLimitPacer, Ticket, Wait
 from fastn_client.lib.shared_pacing import RedisPacer, RedisTicket, redis_pacer, shared_bucket_id
 from fastn_client.lib.transport import AsyncFastnTransport, FastnTransport
-from real_redis import RedisServer, free_port
+from real_redis import RedisServer
 from runtime_fakes import BASE_URL, SECRET_KEY, START, FakeClock
 
 URL = f"{BASE_URL}/customers"
@@ -124,11 +124,11 @@ def test_the_key_is_never_stored_in_clear(redis_url: str) -> None:
 
 
 def test_an_unreachable_redis_falls_back_logs_once_and_fails_no_call(
-    caplog: pytest.LogCaptureFixture, new_redis_server: Callable[..., RedisServer]
+    caplog: pytest.LogCaptureFixture, new_redis_server: Callable[..., RedisServer], refused_port: int
 ) -> None:
     caplog.set_level(logging.INFO, logger="fastn_client")
     now = [0.0]
-    port = free_port()
+    port = refused_port
     local = RateLimitPacer()
     pacer = RedisPacer(f"redis://:s3cret@127.0.0.1:{port}/0", fallback=local, clock=lambda: now[0])
     for _ in range(3):
@@ -213,8 +213,8 @@ def test_the_async_transport_shares_the_budget_too(redis_url: str, clock: FakeCl
     assert clock.sleeps == [20.0]
 
 
-def test_the_async_pacer_falls_back_too(caplog: pytest.LogCaptureFixture) -> None:
-    pacer = RedisPacer(f"redis://127.0.0.1:{free_port()}/0", fallback=RateLimitPacer())
+def test_the_async_pacer_falls_back_too(caplog: pytest.LogCaptureFixture, refused_port: int) -> None:
+    pacer = RedisPacer(f"redis://127.0.0.1:{refused_port}/0", fallback=RateLimitPacer())
 
     async def run() -> None:
         ticket = await pacer.areserve(BUCKET, now=START)
@@ -242,9 +242,9 @@ def test_async_reservations_and_settling_in_redis(redis_url: str) -> None:
     asyncio.run(run())
 
 
-def test_an_outage_that_lasts_is_reported_once(caplog: pytest.LogCaptureFixture) -> None:
+def test_an_outage_that_lasts_is_reported_once(caplog: pytest.LogCaptureFixture, refused_port: int) -> None:
     now = [0.0]
-    pacer = RedisPacer(f"redis://127.0.0.1:{free_port()}/0", fallback=RateLimitPacer(), clock=lambda: now[0])
+    pacer = RedisPacer(f"redis://127.0.0.1:{refused_port}/0", fallback=RateLimitPacer(), clock=lambda: now[0])
     assert not isinstance(pacer.force(BUCKET), RedisTicket)  # the first word with Redis fails: in-process
     for _ in range(3):
         now[0] += shared_pacing.RETRY_REDIS_AFTER + 1  # tried again, still away
@@ -271,8 +271,8 @@ def test_async_calls_while_redis_is_away_and_a_settle_that_cannot_reach_it(
     assert caplog.text.count("is unreachable") == 1
 
 
-def test_an_async_forced_request_when_redis_fails(caplog: pytest.LogCaptureFixture) -> None:
-    pacer = RedisPacer(f"redis://127.0.0.1:{free_port()}/0", fallback=RateLimitPacer())
+def test_an_async_forced_request_when_redis_fails(caplog: pytest.LogCaptureFixture, refused_port: int) -> None:
+    pacer = RedisPacer(f"redis://127.0.0.1:{refused_port}/0", fallback=RateLimitPacer())
     forced = asyncio.run(pacer.aforce(BUCKET))
     assert isinstance(forced, Ticket) and not isinstance(forced, RedisTicket)
     assert "is unreachable" in caplog.text
