@@ -160,8 +160,11 @@ def test_redis_calls_keep_to_the_deadline() -> None:
     pacer = RedisPacer("redis://127.0.0.1:9/0", fallback=RateLimitPacer())
     pacer._reserve = lambda **kwargs: asked.append(kwargs)  # type: ignore[assignment]
     clock = FakeClock()
+    pacer._settle_script = lambda **kwargs: asked.append(kwargs)  # type: ignore[assignment]
     with call_deadline(clock, START + shared_pacing.REDIS_TIMEOUT / 2):
         outcome = pacer.reserve("bucket", now=START)
+        shared_pacing.RedisTicket(pacer, "bucket", "t-1").settle(None)
+        asyncio.run(shared_pacing.RedisTicket(pacer, "bucket", "t-2").asettle(None))
     assert isinstance(outcome, Ticket) and asked == []
 
 

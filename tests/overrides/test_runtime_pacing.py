@@ -232,6 +232,18 @@ def test_a_wait_over_the_ceiling_is_not_made_the_request_is_sent(
     assert "Not pacing GET /api/v1/customers" in line and f"{reset_in:.2f} s" in line
 
 
+@pytest.mark.asyncio
+async def test_a_wait_over_the_ceiling_is_not_made_async(options: ClientOptions, clock: FakeClock) -> None:
+    script = spent_then_ok(START + 90)
+    async with httpx.AsyncClient(
+        transport=AsyncFastnTransport(script.transport(), options=options), headers=KEYED
+    ) as c:
+        await c.get(URL)
+        await c.get(URL)
+    assert script.attempts == 2
+    assert clock.sleeps == []
+
+
 @pytest.mark.parametrize(("reset_in", "deadline"), [(5.0, 4.0), (3600.0, 120.0)])
 def test_doomed_request_a_wait_past_the_deadline_fails_at_once_and_sends_nothing(
     options: ClientOptions, clock: FakeClock, reset_in: float, deadline: float

@@ -10,6 +10,7 @@ never quoted in the message.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,9 @@ import httpx
 from .errors import ClientInputError
 
 __all__ = ["check_header_value", "check_headers", "check_timeout"]
+
+# A header name is an RFC 9110 token.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 def check_header_value(argument: str, value: object, *, secret: bool = False) -> str:
@@ -35,8 +39,10 @@ def check_header_value(argument: str, value: object, *, secret: bool = False) ->
 def check_headers(headers: Mapping[str, Any], arguments: Mapping[str, str] | None = None) -> None:
     """Check every header; ``arguments`` maps a header name to the argument it came from."""
     for name, value in headers.items():
-        if not (isinstance(name, str) and name.isascii() and name.isprintable() and name.strip() == name and name):
-            raise ClientInputError(f"header name {name!r} must be printable ASCII", argument="extra_headers")
+        if not (isinstance(name, str) and _TOKEN.fullmatch(name)):
+            raise ClientInputError(
+                f"header name {name!r} must be printable ASCII, without spaces or separators", argument="extra_headers"
+            )
         argument = (arguments or {}).get(name) or f"extra_headers[{name!r}]"
         check_header_value(argument, value)
 

@@ -38,8 +38,5 @@ async def asend(client: httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Resp
 
 
 def _typed(failure: httpx.RequestError) -> Exception:
-    try:
-        request = failure.request
-    except RuntimeError:  # raised before httpx built the request
-        request = httpx.Request("GET", "http://unknown.invalid/")
-    return connection_error_from(failure, request)
+    # httpx sets the request on whatever is raised while it sends one (its request_context).
+    return connection_error_from(failure, failure.request)

@@ -21,6 +21,9 @@ from attrs import define, evolve, field
 
 from .lib.auth import CredentialAuth
 from .lib.constants import API_KEY_HEADER
+from .lib.deadline import async_http_transport, http_transport
+from .lib.errors import ClientInputError
+from .lib.inputs import check_header_value, check_headers, check_timeout
 from .lib.options import ClientOptions
 from .lib.transport import AsyncFastnTransport, FastnTransport
 
@@ -34,6 +37,28 @@ SPACE_ID_HEADER = "x-fastn-space-id"
 TENANT_ID_HEADER = "x-fastn-space-tenantid"
 STAGE_HEADER = "stage"
 CUSTOM_AUTH_HEADER = "x-fastn-custom-auth"
+
+
+def _base_url(_instance: object, _attribute: Any, value: object) -> None:
+    url = httpx.URL(value) if isinstance(value, str) else None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise ClientInputError(f"base_url must be an http:// or https:// URL, got {value!r}", argument="base_url")
+
+
+def _timeout(_instance: object, _attribute: Any, value: object) -> None:
+    check_timeout("timeout", value)
+
+
+def _headers(_instance: object, _attribute: Any, value: dict[str, str]) -> None:
+    check_headers(value, {name: f"headers[{name!r}]" for name in value})
+
+
+def _header_value(secret: bool = False) -> Any:
+    def check(_instance: object, attribute: Any, value: object) -> None:
+        if value is not None:
+            check_header_value(attribute.alias or attribute.name, value, secret=secret)
+
+    return check
 
 
 @define
@@ -55,10 +80,10 @@ class Client:
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url")
+    _base_url: str = field(default=DEFAULT_BASE_URL, alias="base_url", validator=_base_url)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
-    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False, validator=_headers)
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout", validator=_timeout)
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
@@ -132,7 +157,7 @@ class Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             common, inner, proxy = self._client_args()
-            inner = inner or httpx.HTTPTransport(verify=self._verify_ssl, proxy=proxy)
+            inner = inner or http_transport(verify=self._verify_ssl, proxy=proxy)
             transport = FastnTransport(inner, options=self._options)
             self._client = httpx.Client(transport=transport, **common)
         return self._client
@@ -159,7 +184,7 @@ class Client:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
             common, inner, proxy = self._client_args()
-            inner = inner or httpx.AsyncHTTPTransport(verify=self._verify_ssl, proxy=proxy)
+            inner = inner or async_http_transport(verify=self._verify_ssl, proxy=proxy)
             transport = AsyncFastnTransport(inner, options=self._options)
             self._async_client = httpx.AsyncClient(transport=transport, **common)
         return self._async_client
@@ -196,12 +221,12 @@ class AuthenticatedClient(Client):
             key or token: sends ``x-fastn-custom-auth: true``.
     """
 
-    token: str = field(kw_only=True, repr=False)
-    prefix: str = field(default="", kw_only=True)
-    auth_header_name: str = field(default=API_KEY_HEADER, kw_only=True)
-    space_id: str | None = field(default=None, kw_only=True)
-    tenant_id: str | None = field(default=None, kw_only=True)
-    stage: str | None = field(default=None, kw_only=True)
+    token: str = field(kw_only=True, repr=False, validator=_header_value(secret=True))
+    prefix: str = field(default="", kw_only=True, validator=_header_value())
+    auth_header_name: str = field(default=API_KEY_HEADER, kw_only=True, validator=_header_value())
+    space_id: str | None = field(default=None, kw_only=True, validator=_header_value())
+    tenant_id: str | None = field(default=None, kw_only=True, validator=_header_value())
+    stage: str | None = field(default=None, kw_only=True, validator=_header_value())
     custom_auth: bool = field(default=False, kw_only=True)
 
     def _request_headers(self) -> dict[str, str]:
@@ -231,7 +256,9 @@ class AuthenticatedClient(Client):
         env = os.environ if environ is None else environ
         token = kwargs.pop("token", None) or env.get("FASTN_API_KEY")
         if not token:
-            raise ValueError("FASTN_API_KEY is not set: export it or pass token=... to AuthenticatedClient.from_env()")
+            raise ClientInputError(
+                "no API key: pass token=... to AuthenticatedClient.from_env(), or set FASTN_API_KEY", argument="token"
+            )
         settings: dict[str, Any] = {
             "base_url": env.get("FASTN_BASE_URL") or DEFAULT_BASE_URL,
             "space_id": env.get("FASTN_SPACE_ID") or None,

@@ -9,6 +9,7 @@ for customer in client.customers.list():
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
@@ -18,6 +19,8 @@ import attrs
 import httpx
 
 from ..client import AuthenticatedClient
+from ..lib.errors import ClientInputError
+from ..lib.inputs import check_timeout
 from ..lib.options import ClientOptions
 from ..lib.request_options import NOT_GIVEN, NotGiven, Timeout
 
@@ -30,14 +33,24 @@ __all__ = [
 ]
 
 
+def _httpx_timeout(timeout: Timeout) -> httpx.Timeout | None:
+    check_timeout("timeout", timeout)
+    return timeout if timeout is None or isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
 def _client(
     environ: Mapping[str, str] | None,
     timeout: Timeout | NotGiven,
+    max_retries: int | None,
     settings: dict[str, Any],
 ) -> AuthenticatedClient:
     given = {name: value for name, value in settings.items() if value is not None}
+    if not given.get("token") and not (os.environ if environ is None else environ).get("FASTN_API_KEY"):
+        raise ClientInputError("no API key: pass api_key=... or set FASTN_API_KEY", argument="api_key")
     if not isinstance(timeout, NotGiven):
-        given["timeout"] = timeout if timeout is None or isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        given["timeout"] = _httpx_timeout(timeout)
+    if max_retries is not None:
+        given["options"] = attrs.evolve(given.get("options") or ClientOptions(), max_retries=max_retries)
     return AuthenticatedClient.from_env(environ, **given)
 
 
@@ -55,9 +68,7 @@ def _derived(
     if extra_headers:
         client = client.with_headers(dict(extra_headers))
     if not isinstance(timeout, NotGiven):
-        client = client.with_timeout(
-            timeout if timeout is None or isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        )
+        client = client.with_timeout(_httpx_timeout(timeout))
     return client
 
 
@@ -67,7 +78,8 @@ class Fastn:
     ``Fastn()`` reads the environment as ``AuthenticatedClient.from_env()`` does
     (``FASTN_API_KEY``, ``FASTN_SPACE_ID``, ``FASTN_TENANT_ID``, ``FASTN_STAGE``,
     ``FASTN_CUSTOM_AUTH``, ``FASTN_BASE_URL``); the keyword arguments win over it. ``options``
-    are the retry, pacing and idempotency settings (``ClientOptions``); ``http_client`` an
+    are the retry, pacing and idempotency settings (``ClientOptions``), ``max_retries`` their retry
+    count alone (default 2); ``http_client`` an
     ``AuthenticatedClient`` of your own, used as it is.
 
     Every resource method also takes ``timeout=`` and ``extra_headers=`` for that one call;
@@ -85,6 +97,7 @@ class Fastn:
         base_url: str | None = None,
         custom_auth: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
         options: ClientOptions | None = None,
         http_client: AuthenticatedClient | None = None,
         environ: Mapping[str, str] | None = None,
@@ -99,7 +112,7 @@ class Fastn:
             "options": options,
         }
         self.client: AuthenticatedClient = (
-            http_client if http_client is not None else _client(environ, timeout, settings)
+            http_client if http_client is not None else _client(environ, timeout, max_retries, settings)
         )
 
     def with_options(
@@ -142,7 +155,8 @@ class AsyncFastn:
     ``AsyncFastn()`` reads the environment as ``AuthenticatedClient.from_env()`` does
     (``FASTN_API_KEY``, ``FASTN_SPACE_ID``, ``FASTN_TENANT_ID``, ``FASTN_STAGE``,
     ``FASTN_CUSTOM_AUTH``, ``FASTN_BASE_URL``); the keyword arguments win over it. ``options``
-    are the retry, pacing and idempotency settings (``ClientOptions``); ``http_client`` an
+    are the retry, pacing and idempotency settings (``ClientOptions``), ``max_retries`` their retry
+    count alone (default 2); ``http_client`` an
     ``AuthenticatedClient`` of your own, used as it is.
 
     Every resource method also takes ``timeout=`` and ``extra_headers=`` for that one call;
@@ -160,6 +174,7 @@ class AsyncFastn:
         base_url: str | None = None,
         custom_auth: bool | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
         options: ClientOptions | None = None,
         http_client: AuthenticatedClient | None = None,
         environ: Mapping[str, str] | None = None,
@@ -174,7 +189,7 @@ class AsyncFastn:
             "options": options,
         }
         self.client: AuthenticatedClient = (
-            http_client if http_client is not None else _client(environ, timeout, settings)
+            http_client if http_client is not None else _client(environ, timeout, max_retries, settings)
         )
 
     def with_options(

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
-from ...lib.urls import absolute
+from ...lib.sending import asend, send
 from ...models.error import Error
 from ...models.widget import Widget
 from ...types import Response, to_status
@@ -104,7 +104,7 @@ def sync_detailed(
         request_options.apply(kwargs)
 
     httpx_client = client.get_httpx_client()
-    response = httpx_client.request(**absolute(httpx_client, kwargs))
+    response = send(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
 
@@ -144,7 +144,7 @@ def sync(
         request_options.apply(kwargs)
 
     httpx_client = client.get_httpx_client()
-    response = httpx_client.request(**absolute(httpx_client, kwargs))
+    response = send(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
@@ -183,7 +183,7 @@ async def asyncio_detailed(
         request_options.apply(kwargs)
 
     httpx_client = client.get_async_httpx_client()
-    response = await httpx_client.request(**absolute(httpx_client, kwargs))
+    response = await asend(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
 
@@ -223,7 +223,7 @@ async def asyncio(
         request_options.apply(kwargs)
 
     httpx_client = client.get_async_httpx_client()
-    response = await httpx_client.request(**absolute(httpx_client, kwargs))
+    response = await asend(httpx_client, kwargs)
     if request_options is not None:
         request_options.observe(response)
     raise_for_status(response)
