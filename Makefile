@@ -34,7 +34,7 @@ NODE_TOOLS := node_modules/.installed
 .DEFAULT_GOAL := all
 .PHONY: all help install python-tools node-tools browser redis lint lint-spec lint-python generate \
         generate-client check-generated golden bundle check-bundle docs types evidence breaking \
-        release-gate test test-fast test-pythons dist mock contract bench lock clean
+        release-gate test test-fast test-pythons chaos dist mock contract bench lock clean
 
 all: install lint-spec generate ## set up: install pinned tools, validate the spec, regenerate the client, JSON forms and TS types
 
@@ -128,6 +128,9 @@ test: lint check-generated release-gate ## everything: lint, drift of every deri
 
 test-fast: $(PY_TOOLS) ## about 25 s: every test not marked slow (no generator, install, browser, Node, Java), no coverage
 	$(PY) -m pytest $(PARALLEL) $(FAST) $(PYTEST_ARGS)
+
+chaos: $(PY_TOOLS) ## the client against the mock's faults, a hostile server and a garbage Redis, mixed (CALLS=600)
+	$(PY) scripts/chaos_client.py --calls $(or $(CALLS),600)
 
 test-pythons: $(PY_TOOLS) ## the client's tests under every CPython 3.11+ this machine has (one venv each in .venv-pythons/)
 	$(PY) scripts/pythons.py

@@ -1,0 +1,33 @@
+"""The chaos run (``scripts/chaos_client.py``), small: the mock's faults, a hostile server, a garbage Redis.
+
+Every call ends in data or a ``FastnError``, none past its deadline, the key in no message and never
+sent to another origin, and no customer created twice. ``make chaos`` runs it larger.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow  # starts a mock process and servers; takes tens of seconds
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "chaos_client.py"
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_a_small_chaos_run_keeps_every_promise(seed: int) -> None:
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "--calls", "40", "--seed", str(seed)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    for line in ("untyped errors: 0", "calls over the deadline (+1 s): 0", "messages holding the key: 0"):
+        assert line in run.stdout, run.stdout
+    assert "requests carrying the key to another origin: 0" in run.stdout
+    assert "customers created twice by one call: 0" in run.stdout
