@@ -146,7 +146,7 @@ def _run(call: Callable[[AuthenticatedClient], object], played: list[Exchange], 
     _judge(outcome, expected, server, START)
 
 
-HYPOTHESIS = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+HYPOTHESIS = settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
 @HYPOTHESIS

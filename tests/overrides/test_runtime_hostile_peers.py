@@ -122,7 +122,7 @@ def trickling_server() -> Iterator[str]:
 
 def test_a_response_head_trickling_in_is_cut_at_the_deadline(trickling_server: str) -> None:
     client = AuthenticatedClient(
-        base_url=trickling_server, token=SECRET_KEY, options=ClientOptions(deadline=1.0, max_retries=0, pacing=False)
+        base_url=trickling_server, token=SECRET_KEY, options=ClientOptions(deadline=0.5, max_retries=0, pacing=False)
     )
     started = time.monotonic()
     with pytest.raises(APITimeoutError) as timed_out:
@@ -133,7 +133,7 @@ def test_a_response_head_trickling_in_is_cut_at_the_deadline(trickling_server: s
 
 def test_a_response_head_trickling_in_is_cut_at_the_deadline_async(trickling_server: str) -> None:
     client = AuthenticatedClient(
-        base_url=trickling_server, token=SECRET_KEY, options=ClientOptions(deadline=1.0, max_retries=0, pacing=False)
+        base_url=trickling_server, token=SECRET_KEY, options=ClientOptions(deadline=0.5, max_retries=0, pacing=False)
     )
 
     async def call() -> None:
