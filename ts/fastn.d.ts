@@ -1963,7 +1963,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The key is valid but its role does not allow this, or it belongs to another workspace. */
+        /** @description The key is valid but its role does not allow this, or it belongs to another workspace. Also a tenant header that names no customer of the workspace, and a request that would grant a role with more permissions than the caller's own (an API key, an invitation). */
         Forbidden: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
@@ -2011,7 +2011,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is larger than the API accepts. The limit is not documented; the mock uses 1 MiB. */
+        /** @description The body is larger than the API accepts, or would take the workspace past the data it may store. Neither limit is documented; the mock uses 1 MiB a body and 8 MiB a workspace. */
         PayloadTooLarge: {
             headers: {
                 "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
