@@ -17,10 +17,10 @@ pytestmark = pytest.mark.slow  # starts a mock process and servers; takes tens o
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "chaos_client.py"
 
 
-@pytest.mark.parametrize("seed", [11, 12])
-def test_a_small_chaos_run_keeps_every_promise(seed: int) -> None:
+@pytest.mark.timeout(600)  # the e2e tests' own 30 s is for one call, not a run of forty
+def test_a_small_chaos_run_keeps_every_promise() -> None:
     run = subprocess.run(
-        [sys.executable, str(SCRIPT), "--calls", "40", "--seed", str(seed)],
+        [sys.executable, str(SCRIPT), "--calls", "40", "--seed", "11"],
         capture_output=True,
         text=True,
         check=False,
