@@ -7,6 +7,7 @@ with a ``.pth`` file (``pip install -e ./mock`` works too).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastn_mock import ManualClock, MockApp, MockConfig, create_app
@@ -49,3 +50,32 @@ def client(app: MockApp) -> Iterator[TestClient]:
 def api(client: TestClient) -> Api:
     """The spec-checking client, authenticated with the default owner key."""
     return Api(client)
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """``python -m fastn_mock`` without uvicorn: what would be served (``app`` and uvicorn's arguments), with
+    none of the mock's variables of the environment."""
+    captured: dict[str, Any] = {}
+
+    def fake_run(app: MockApp, **kwargs: Any) -> None:
+        captured["app"] = app
+        captured.update(kwargs)
+
+    monkeypatch.setattr("uvicorn.run", fake_run)
+    for name in (
+        "MOCK_PORT",
+        "MOCK_RATE_LIMIT",
+        "FASTN_API_KEY",
+        "FASTN_SPACE_ID",
+        "FASTN_SPEC",
+        "MOCK_FAULT_RATE",
+        "MOCK_HEADER_TIMEOUT",
+        "MOCK_BODY_TIMEOUT",
+        "MOCK_KEEP_ALIVE_TIMEOUT",
+        "MOCK_MAX_CONNECTIONS",
+        "MOCK_MAX_FAULTS",
+        "MOCK_MAX_WORKSPACE_BYTES",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return captured

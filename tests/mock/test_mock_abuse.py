@@ -51,30 +51,12 @@ def _mock(clock: ManualClock, **settings: Any) -> MockApp:
     return create_app(MockConfig(validate_responses=True, rate_limit=10_000, **settings), clock=clock)
 
 
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> list[MockApp]:
-    """``python -m fastn_mock`` without uvicorn: the banner is printed, the app kept, nothing served."""
-    apps: list[MockApp] = []
-    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: apps.append(app))
-    for name in (
-        "MOCK_PORT",
-        "MOCK_RATE_LIMIT",
-        "FASTN_API_KEY",
-        "FASTN_SPACE_ID",
-        "FASTN_SPEC",
-        "MOCK_FAULT_RATE",
-        "MOCK_MAX_FAULTS",
-        "MOCK_MAX_WORKSPACE_BYTES",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    return apps
-
-
-def test_both_caps_come_from_flags_and_variables(served: list[MockApp], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_both_caps_come_from_flags_and_variables(served: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MOCK_MAX_FAULTS", "9")
     assert cli.main(["--max-workspace-bytes", "4096"]) == 0
-    assert (served[-1].config.max_faults, served[-1].config.max_workspace_bytes) == (9, 4096)
-    assert served[-1].faults.max_pending == 9 and served[-1].idempotency.max_bytes == 4096
+    app: MockApp = served["app"]
+    assert (app.config.max_faults, app.config.max_workspace_bytes) == (9, 4096)
+    assert app.faults.max_pending == 9 and app.idempotency.max_bytes == 4096
     assert cli.main(["--max-faults", "0"]) == 2  # a cap protects the mock: it cannot be turned off
 
 

@@ -11,32 +11,6 @@ from fastn_mock import DEFAULT_API_KEY, DEFAULT_SPACE_ID, MockApp
 from fastn_mock import __main__ as cli
 
 
-@pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    """Captures what would be served instead of starting uvicorn."""
-    captured: dict[str, Any] = {}
-
-    def fake_run(app: MockApp, **kwargs: Any) -> None:
-        captured["app"] = app
-        captured.update(kwargs)
-
-    monkeypatch.setattr("uvicorn.run", fake_run)
-    for name in (
-        "MOCK_PORT",
-        "MOCK_RATE_LIMIT",
-        "FASTN_API_KEY",
-        "FASTN_SPACE_ID",
-        "FASTN_SPEC",
-        "MOCK_FAULT_RATE",
-        "MOCK_HEADER_TIMEOUT",
-        "MOCK_BODY_TIMEOUT",
-        "MOCK_KEEP_ALIVE_TIMEOUT",
-        "MOCK_MAX_CONNECTIONS",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    return captured
-
-
 def test_defaults(served: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([]) == 0
     assert (served["host"], served["port"]) == ("127.0.0.1", 4010)
