@@ -23,9 +23,10 @@ If Redis cannot be reached, or answers what no Redis running these scripts answe
 another kind, a wait that is not a number), pacing goes on in this process alone (the
 process-wide in-process pacer, which keeps what it learns meanwhile), one warning is logged, and
 no call fails because of it; Redis is tried again after ``RETRY_REDIS_AFTER`` seconds, and its
-return is logged too. Redis is asked only while the call has ``REDIS_TIMEOUT`` left before its
-deadline (:mod:`.deadline`); closer to it, the in-process budget answers. This module, and
-``redis``, are imported only when the setting is given.
+return is logged too. Redis is asked only while the call has time left before its deadline
+(:mod:`.deadline`) for a connect and a reply at ``REDIS_TIMEOUT`` each; closer to it, the
+in-process budget answers. This module, and ``redis``, are imported only when the setting is
+given.
 """
 
 from __future__ import annotations
@@ -167,9 +168,9 @@ def _outcome(reply: list[Any], make_ticket: Callable[[], RedisTicket]) -> RedisT
 
 
 def _in_time() -> bool:
-    """Whether the running call (if any) has time left for a Redis round trip."""
+    """Whether the running call (if any) has time left for a Redis round trip: a connect and a reply."""
     left = time_left()
-    return left is None or left > REDIS_TIMEOUT
+    return left is None or left > 2 * REDIS_TIMEOUT
 
 
 class RedisTicket(Ticket):
