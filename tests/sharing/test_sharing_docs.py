@@ -17,6 +17,8 @@ nothing rendered. Only the ids and the visible text of the rendered sections cou
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
 import json
 import subprocess
 from dataclasses import dataclass, field
@@ -168,7 +170,27 @@ class Rendered:
 
 
 @pytest.fixture(scope="module")
-def rendered(browser: Browser, docs_html: Path) -> Rendered:
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Rendered:
+    """What the browser saw, walked once per test session however many workers run this module.
+
+    The walk takes about two minutes of Chromium; under pytest-xdist the first worker to need it
+    walks and leaves the result (JSON) in the session's shared temporary folder, under a lock, and
+    the others read it.
+    """
+    if worker_id == "master":  # not distributed: nothing to share
+        return _walk(request.getfixturevalue("browser"), request.getfixturevalue("docs_html"))
+    shared = tmp_path_factory.getbasetemp().parent  # one per session, shared by its workers
+    cache = shared / "html-reference-rendered.json"
+    with (shared / "html-reference-rendered.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cache.exists():
+            return Rendered(**json.loads(cache.read_text(encoding="utf-8")))
+        walked = _walk(request.getfixturevalue("browser"), request.getfixturevalue("docs_html"))
+        cache.write_text(json.dumps(dataclasses.asdict(walked)), encoding="utf-8")
+        return walked
+
+
+def _walk(browser: Browser, docs_html: Path) -> Rendered:
     """Open the reference from disk, walk every operation, and save a screenshot of the first."""
     url = docs_html.as_uri()
     browser.navigate(url)
