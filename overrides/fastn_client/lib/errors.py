@@ -47,7 +47,7 @@ from typing import Any
 import attrs
 import httpx
 
-from .constants import REQUEST_ID_HEADER
+from .constants import IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER
 from .headers import retry_after_from
 
 __all__ = [
@@ -98,7 +98,6 @@ ERROR_BODY_LIMIT = 64 * 1024
 PARSE_ERRORS: tuple[type[Exception], ...] = (LookupError, TypeError, ValueError, AttributeError, RecursionError)
 # What decoding a JSON body may raise: not JSON, or nested too deeply.
 _UNDECODABLE = (ValueError, RecursionError)
-_IDEMPOTENCY_KEY_HEADER = "idempotency-key"
 
 
 @attrs.frozen
@@ -118,7 +117,7 @@ class RequestInfo:
         url = request.url
         if url.userinfo:
             url = url.copy_with(username=None, password=None)
-        return cls(method=request.method, url=url, idempotency_key=request.headers.get(_IDEMPOTENCY_KEY_HEADER))
+        return cls(method=request.method, url=url, idempotency_key=request.headers.get(IDEMPOTENCY_KEY_HEADER))
 
     @classmethod
     def of_response(cls, response: httpx.Response) -> RequestInfo:
@@ -485,9 +484,7 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
     code = message = request_id = None
     details: tuple[ErrorDetail, ...] = ()
     try:
-        if len(raw) > ERROR_BODY_LIMIT:
-            raise ValueError("too long to keep whole")
-        body = json.loads(raw) if raw else None
+        body = _json_kept(raw)
     except _UNDECODABLE:
         text = raw[:ERROR_BODY_LIMIT].decode("utf-8", errors="replace").strip()
         body = text if len(raw) <= ERROR_BODY_LIMIT else text[:_TEXT_BODY_LIMIT]
@@ -511,12 +508,17 @@ def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = 
     )
 
 
+def _json_kept(raw: bytes) -> object:
+    """``raw`` decoded as JSON (``None`` if empty); a ``ValueError`` past ``ERROR_BODY_LIMIT``, not kept whole."""
+    if len(raw) > ERROR_BODY_LIMIT:
+        raise ValueError("too long to keep whole")
+    return json.loads(raw) if raw else None
+
+
 def _lenient_body(raw: bytes) -> object:
     """JSON if the body is JSON (and not over ``ERROR_BODY_LIMIT``), else its text cut to ``_TEXT_BODY_LIMIT``."""
     try:
-        if len(raw) > ERROR_BODY_LIMIT:
-            raise ValueError("too long to keep whole")
-        return json.loads(raw) if raw else None
+        return _json_kept(raw)
     except _UNDECODABLE:
         return raw[: _TEXT_BODY_LIMIT * 4].decode("utf-8", errors="replace").strip()[:_TEXT_BODY_LIMIT] or None
 
