@@ -17,6 +17,7 @@ from fastn_spec import SpecError
 from ._app import MockApp, create_app
 from ._clock import Clock, ManualClock, SystemClock
 from ._config import DEFAULT_PORT, DEFAULT_RATE_LIMIT, MockConfig, default_spec_path
+from ._deviations import DEVIATIONS
 from ._faults import DroppedConnection, FaultSettings, ScriptedFault
 from ._server import uvicorn_config
 from ._store import (
@@ -33,6 +34,7 @@ __all__ = [
     "DEFAULT_PORT",
     "DEFAULT_RATE_LIMIT",
     "DEFAULT_SPACE_ID",
+    "DEVIATIONS",
     "OTHER_API_KEY",
     "OTHER_SPACE_ID",
     "VIEWER_API_KEY",

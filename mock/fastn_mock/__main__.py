@@ -21,6 +21,7 @@ from fastn_spec import SpecError
 from ._app import create_app
 from ._auth import API_KEY_HEADER
 from ._config import DEFAULT_PORT, MockConfig
+from ._deviations import BEARER_KEY, DEVIATIONS, ordered, parse_deviations
 from ._errors import ApiError
 from ._faults import parse_payload, settings_from_payload
 from ._server import server_options
@@ -84,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         help="data one workspace may store, as JSON (8388608); a body that would pass it is 413",
     )
+    parser.add_argument(
+        "--deviate",
+        action="append",
+        metavar="NAME[,NAME...]",
+        help="contradict the spec on purpose, in these named ways (repeatable): " + ", ".join(DEVIATIONS),
+    )
     parser.add_argument("--log-level", default="info")
     return parser
 
@@ -112,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
     try:
+        if args.deviate is not None:
+            overrides["deviations"] = parse_deviations(args.deviate)
         config = MockConfig.from_env(None, **overrides)
         payload: dict[str, object] = {}
         for name, value in (
@@ -141,10 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     key = config.keys[0]
     every = "min" if config.rate_window == 60 else f"{config.rate_window} s"
     limit = f"{config.rate_limit}/{every} per key, per address without one" if config.rate_limit else "off"
+    send = "Authorization: Bearer" if BEARER_KEY in config.deviations else f"{API_KEY_HEADER}:"
+    deviating = (
+        f"\nfastn_mock: DEVIATING from the spec on purpose: {', '.join(ordered(config.deviations))}"
+        if config.deviations
+        else ""
+    )
     print(
         f"fastn_mock: {len(app.spec.operations)} operations from {app.spec.source}\n"
         f"fastn_mock: serving http://{args.host}:{args.port} (rate limit {limit})\n"
-        f"fastn_mock: use  {API_KEY_HEADER}: {_key_hint(key)}   x-fastn-space-id: {key.workspace_id}",
+        f"fastn_mock: use  {send} {_key_hint(key)}   x-fastn-space-id: {key.workspace_id}{deviating}",
         flush=True,
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level.lower(), **server_options(config))

@@ -16,7 +16,10 @@ spec's `Error` body (and every answer carries the ``X-RateLimit-*`` headers):
    a hand-written behaviour, under the store lock; then the audit entry. A POST with an
    ``Idempotency-Key`` already answered is replayed instead, with no audit entry (`_idempotency`).
    A request with a large body is decoded, processed and answered in a worker thread (`_http.offload`);
-8. an injected fault that strikes after processing (`_faults`): a truncated or lost answer.
+8. the deviations in force, if any (`_deviations`: off by default, ``/api/`` only): which form of the
+   key counts (step 1), whether ``Idempotency-Key`` is honoured (step 7), and the final answer's
+   status, headers and body, whatever produced it (after ``--validate-responses`` checked it);
+9. an injected fault that strikes after processing (`_faults`): a truncated or lost answer.
 
 Anything unexpected becomes a logged, spec-shaped 500: the mock never leaks a framework page. A
 client that disconnects before its body arrived is logged in one line, not as an error.
@@ -43,13 +46,14 @@ from starlette.types import Receive, Scope, Send
 
 from . import _audit
 from ._admin import AdminRoutes
-from ._auth import API_KEY_HEADER, Principal, grants_from_payload
+from ._auth import Principal, grants_from_payload, missing_key_message, presented_key
 from ._behaviours import HOOKS, Behaviours
 from ._clock import Clock, SystemClock, parse_rfc3339
 from ._config import MockConfig
 from ._context import TENANT_HEADER, Ctx, Result, Tenant
 from ._crud import Crud
 from ._cursors import Cursors, documented_cursors
+from ._deviations import Deviations
 from ._errors import ApiError
 from ._faults import Decision, DroppedResponse, Faults, TruncatedResponse
 from ._http import (
@@ -82,13 +86,14 @@ Sleep = Callable[[float], Awaitable[None]]
 
 @dataclass
 class _PipelineState:
-    """What the pipeline learnt about a request so far (its rate-limit quota, the fault drawn for it).
+    """What the pipeline learnt about a request so far (its rate-limit quota, the fault drawn for it, its operation).
 
-    Any answer, the catch-all's included, carries the quota's headers and suffers the fault.
+    Any answer, the catch-all's included, carries the quota's headers and suffers the fault (and the deviations).
     """
 
     quota: Quota | None = None
     fault: Decision = field(default_factory=Decision)
+    operation_id: str | None = None
 
 
 def _validated(validator: Validator, body: Any) -> Any:
@@ -126,10 +131,12 @@ class MockApp:
         resources = dict.fromkeys(op.permission[0] for op in self.spec.operations.values())
         self.store = Store(self.clock, key_seeds=config.keys, seed=config.seed, resources=resources)
         self.limiter = RateLimiter(config.rate_limit, self.clock, config.rate_window)
+        self.deviations = Deviations(config.deviations, [op.operation_id for op in self.spec.operations.values()])
         self.idempotency = Idempotency(
             self.clock,
             lock=self.store.lock,
-            operations=self.spec.operations.values(),
+            # no-idempotency: no operation takes the key, so every POST is processed afresh.
+            operations=self.spec.operations.values() if self.deviations.honours_idempotency else (),
             max_bytes=config.max_workspace_bytes,
         )
         self.faults = Faults(config.faults, max_pending=config.max_faults)
@@ -196,6 +203,8 @@ class MockApp:
             response = self._error(ApiError(500, "Internal server error."), request_id, state, api=not admin)
         if state.fault.lose_reply:
             return DroppedResponse()
+        if self.deviations.on_response and not admin:
+            response = await self.deviations.response(response, state.operation_id)
         if state.fault.truncate:
             return TruncatedResponse(response)
         return response
@@ -220,14 +229,10 @@ class MockApp:
     # The API pipeline
 
     def _authenticate(self, request: Request) -> tuple[Principal | None, str]:
-        secret = request.headers.get(API_KEY_HEADER)
-        if secret is None:
-            authorization = request.headers.get("authorization", "")
-            scheme, _, token = authorization.partition(" ")
-            if scheme.lower() == "bearer" and token.strip():
-                secret = token.strip()
+        bearer_only = self.deviations.bearer_only
+        secret = presented_key(request.headers, bearer_only=bearer_only)
         if not secret:
-            return None, f"Missing API key: send it in the {API_KEY_HEADER} header."
+            return None, missing_key_message(bearer_only=bearer_only)
         found = self.store.find_key(secret)
         if found is None:
             return None, "Invalid or revoked API key."
@@ -251,7 +256,8 @@ class MockApp:
 
         match = self.spec.match(path)
         op = match[0].operations.get(method) if match else None
-        decision = state.fault = self.faults.decide(method, path, op.operation_id if op else None)
+        state.operation_id = op.operation_id if op else None
+        decision = state.fault = self.faults.decide(method, path, state.operation_id)
         if decision.latency_seconds:
             await self.sleep(decision.latency_seconds)
         if decision.drop:

@@ -93,6 +93,27 @@ def system_roles(resources: Sequence[str] = RESOURCES) -> dict[str, tuple[str, s
     }
 
 
+def presented_key(headers: Mapping[str, str], *, bearer_only: bool = False) -> str | None:
+    """The key a request presents: its `API_KEY_HEADER`, else an ``Authorization: Bearer <key>``.
+
+    A present `API_KEY_HEADER` wins, even empty (then there is no key). With ``bearer_only`` (the
+    ``bearer-key`` deviation, `_deviations`) that header is not looked at.
+    """
+    secret = None if bearer_only else headers.get(API_KEY_HEADER)
+    if secret is None:
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            secret = token.strip()
+    return secret
+
+
+def missing_key_message(*, bearer_only: bool = False) -> str:
+    """The 401 message for a request that presents no key."""
+    if bearer_only:
+        return "Missing API key: send it as Authorization: Bearer <key>."
+    return f"Missing API key: send it in the {API_KEY_HEADER} header."
+
+
 def permissions_payload(grants: Grants) -> list[dict[str, object]]:
     """Grants as the spec's list of `Permission` objects."""
     return [{"resource": r, "actions": list(actions)} for r, actions in grants.items() if actions]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from ._deviations import parse_deviations
 from ._faults import MAX_FAULTS, FaultSettings, parse_payload, settings_from_payload
 from ._plan import RATE_LIMIT_PER_MINUTE
 from ._store import DEFAULT_KEYS, KeySeed
@@ -67,8 +68,12 @@ class MockConfig:
     """Scripted faults pending at once; ``POST /_mock/faults`` past it is 409."""
     max_workspace_bytes: int = MAX_WORKSPACE_BYTES
     """Stored data per workspace (and, apart, kept idempotent answers); a body that would pass it is 413."""
+    deviations: frozenset[str] = frozenset()
+    """Names from `fastn_mock.DEVIATIONS`: ways to contradict the spec on purpose (`_deviations`); none by default."""
 
     def __post_init__(self) -> None:
+        # Any iterable of names (or "a,b") is taken; an unknown name is a ValueError listing the valid ones.
+        object.__setattr__(self, "deviations", parse_deviations(self.deviations))
         for name in ("header_timeout", "body_timeout", "keep_alive_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be a positive number of seconds, not {getattr(self, name)!r}")
@@ -127,6 +132,8 @@ class MockConfig:
         ):
             if env.get(variable):
                 values[name] = convert(env[variable])
+        if env.get("MOCK_DEVIATE"):
+            values["deviations"] = parse_deviations(env["MOCK_DEVIATE"])
         if env.get("FASTN_SPEC"):
             values["spec_path"] = Path(env["FASTN_SPEC"])
         values.update(overrides)
