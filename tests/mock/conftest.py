@@ -76,6 +76,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         "MOCK_MAX_CONNECTIONS",
         "MOCK_MAX_FAULTS",
         "MOCK_MAX_WORKSPACE_BYTES",
+        "MOCK_DEVIATE",
     ):
         monkeypatch.delenv(name, raising=False)
     return captured
