@@ -25,7 +25,7 @@ SLOW := -m slow
 # Tests run on every core, at most 4 (pytest-xdist: each worker imports the whole suite, so more
 # cost more than they save here). PYTEST_ARGS=-n0 runs them in one process, e.g. to use a debugger.
 PARALLEL := -n auto --maxprocesses=4
-HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock loader/fastn_spec)
+HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock loader/fastn_spec contract/fastn_contract)
 # mypy checks overrides/fastn_client through its merged copy in generated/ (identical: check-generated
 # and every test session check it), where it type-checks against the generated modules it is used with.
 TYPED := $(filter-out overrides/fastn_client,$(HAND_WRITTEN))
@@ -37,7 +37,7 @@ NODE_TOOLS := node_modules/.installed
 .DEFAULT_GOAL := all
 .PHONY: all help install python-tools node-tools browser redis lint lint-spec lint-python generate \
         generate-client check-generated golden bundle check-bundle docs types evidence breaking \
-        release-gate test test-fast test-pythons chaos dist mock contract bench lock clean
+        release-gate test test-fast test-pythons chaos dist mock contract proxy bench lock clean
 
 all: install lint-spec generate ## set up: install pinned tools, validate the spec, regenerate the client, JSON forms and TS types
 
@@ -54,10 +54,10 @@ $(VENV)/.installed: requirements.lock requirements-bootstrap.lock scripts/instal
 	scripts/install-venv.sh $(PYTHON) $(VENV)
 	@touch $@
 
-# The generated client, the mock and the spec loader are used in place, from the repo (a .pth file,
-# no build step): rewritten when this Makefile changes, so a new package folder reaches old venvs too.
+# The generated client, the mock, the spec loader and the contract tools are used in place, from the repo
+# (a .pth file, no build step): rewritten when this Makefile changes, so a new package folder reaches old venvs too.
 $(VENV)/.paths: $(VENV)/.installed Makefile
-	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'fastn-openapi.pth').write_text('$(CURDIR)/generated\n$(CURDIR)/mock\n$(CURDIR)/loader\n')"
+	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'fastn-openapi.pth').write_text('$(CURDIR)/generated\n$(CURDIR)/mock\n$(CURDIR)/loader\n$(CURDIR)/contract\n')"
 	@touch $@
 
 $(NODE_TOOLS): package-lock.json
@@ -118,6 +118,11 @@ mock: $(PY_TOOLS) ## serve the stateful mock on 127.0.0.1 port MOCK_PORT (defaul
 
 contract: $(PY_TOOLS) ## schemathesis CLI against a running server (the mock, or BASE_URL= + FASTN_API_KEY=); JUnit in reports/
 	scripts/contract.sh
+
+PROXY_PORT ?= 4030
+proxy: $(PY_TOOLS) ## validating, recording proxy on :$(PROXY_PORT) in front of UPSTREAM= (RECORD=dir: evidence fixtures); report in reports/ on exit
+	$(if $(UPSTREAM),,$(error set UPSTREAM to the server's base URL, e.g. make proxy UPSTREAM=https://live.fastn.ai))
+	$(PY) -m fastn_contract proxy --upstream $(UPSTREAM) --port $(PROXY_PORT) $(if $(RECORD),--record $(RECORD))
 
 bench: $(PY_TOOLS) $(NODE_TOOLS) ## print the benchmarks side by side: import cost, client CPU, pacing efficiency (one process, and many sharing a key), mock vs Prism throughput
 	$(PY) scripts/bench_import.py
