@@ -120,7 +120,7 @@ contract: $(PY_TOOLS) ## schemathesis CLI against a running server (the mock, or
 	scripts/contract.sh
 
 PROXY_PORT ?= 4030
-proxy: $(PY_TOOLS) ## validating, recording proxy on :$(PROXY_PORT) in front of UPSTREAM= (RECORD=dir: evidence fixtures); report in reports/ on exit
+proxy: $(PY_TOOLS) ## validating, recording proxy in front of UPSTREAM= on :4030 (PROXY_PORT=; RECORD=dir: evidence fixtures); report in reports/
 	$(if $(UPSTREAM),,$(error set UPSTREAM to the server's base URL, e.g. make proxy UPSTREAM=https://live.fastn.ai))
 	$(PY) -m fastn_contract proxy --upstream $(UPSTREAM) --port $(PROXY_PORT) $(if $(RECORD),--record $(RECORD))
 

@@ -225,10 +225,11 @@ class ValidatingProxy:
                 recording.save(self.record, data, self.recorded)
         for finding in findings:
             LOG.warning(
-                "%s %s %s: %s (%s) [%s %s -> %d%s]",
+                "%s %s %s at %s: %s (%s) [%s %s -> %d%s]",
                 finding.verdict,
                 finding.kind,
                 finding.name,
+                finding.observation.at,
                 finding.observation.observed,
                 finding.observation.message,
                 exchange.method,
