@@ -186,7 +186,11 @@ def test_credentials_reach_the_upstream_and_nothing_else(tmp_path: Path, caplog:
             assert (await client.get("/api/v1/connections", headers=tenant)).status_code == 200
             secret = {"name": "WAREHOUSE_PASSWORD", "value": secret_value}
             assert (await client.post("/api/v1/secrets", json=secret, headers=headers)).status_code == 201
-            key = (await client.post("/api/v1/api-keys", json={"name": "ci", "mode": "test", "role": "viewer"}, headers=headers)).json()
+            key = (
+                await client.post(
+                    "/api/v1/api-keys", json={"name": "ci", "mode": "test", "role": "viewer"}, headers=headers
+                )
+            ).json()
             assert (await client.get(f"/api/v1/customers/{customer['id']}", headers=headers)).status_code == 200
             assert (await client.post("/api/v1/workflows", json={"name": "S", "slug": "s"}, headers=headers)).is_success
             return customer["id"], key["secret"]
