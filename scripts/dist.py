@@ -9,6 +9,7 @@
 | `fastn-client` | generated/  | the spec's `info.version`        | the client, its runtime `lib/`          |
 | `fastn-mock`   | mock/       | the spec's `info.version`        | the mock and the spec it serves         |
 | `fastn-spec`   | loader/     | its own (`loader/pyproject.toml`) | the spec reader the mock runs on        |
+| `fastn-contract` | contract/ | the spec's `info.version`        | the evidence report, probe and proxy    |
 
 Each package is built from a copy (setuptools writes `build/` and `*.egg-info` beside its sources),
 sdist first and the wheel from that sdist, so a file the sdist forgets fails here rather than on a
@@ -76,6 +77,13 @@ PACKAGES = (
         follows_spec=True,
         prepare=_bundle_spec,
         must_hold=("fastn_mock/fastn.yaml",),
+    ),
+    Package(
+        "fastn-contract",
+        "contract",
+        "fastn_contract",
+        follows_spec=True,
+        must_hold=("fastn_contract/report.schema.json",),
     ),
 )
 

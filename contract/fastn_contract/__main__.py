@@ -21,11 +21,10 @@ from pathlib import Path
 
 import fastn_spec
 import httpx
+from fastn_mock import default_spec_path
 
 from . import exchanges, probes, proxy, report
 from .observer import Observer
-
-DEFAULT_SPEC = Path(__file__).resolve().parents[2] / "openapi" / "fastn.yaml"
 
 
 def _credentials() -> dict[str, str]:
@@ -74,7 +73,9 @@ def _report(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fastn-contract", description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the OpenAPI document (default: the repo's)")
+    parser.add_argument(
+        "--spec", type=Path, default=default_spec_path(), help="the OpenAPI document (default: the one the mock serves)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     judge = commands.add_parser("report", help="judge recorded exchanges and write the evidence report")

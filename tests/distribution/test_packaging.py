@@ -108,7 +108,7 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
     made = dist.make_dist(out)
     assert (
         sorted(path.name.split("-")[0] for path in made)
-        == ["fastn_client"] * 2 + ["fastn_mock"] * 2 + ["fastn_spec"] * 2
+        == ["fastn_client"] * 2 + ["fastn_contract"] * 2 + ["fastn_mock"] * 2 + ["fastn_spec"] * 2
     )
     return out
 
@@ -238,6 +238,7 @@ def test_a_readme_install_line_works_as_written(line: str, checkout: Path, tmp_p
         "fastn_client": "./generated" in line or "fastn-client" in line,
         "fastn_mock": "mock" in line,
         "fastn_spec": "loader" in line or "mock" in line or "fastn-spec" in line,
+        "fastn_contract": "contract" in line,
         "redis": "[redis]" in line,
     }
     wanted = [name for name, expected in names.items() if expected]
