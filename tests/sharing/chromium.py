@@ -22,6 +22,7 @@ import select
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ from typing import Any
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 # Flags that keep the browser from doing its own background networking, so every request
-# seen in the log is one the page made.
+# seen in the log is one the page made, and from throttling the page's timers and frames when
+# it deems the page in the background (the tests wait on both).
 _FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -44,6 +46,9 @@ _FLAGS = (
     "--disable-dev-shm-usage",
     "--hide-scrollbars",
     "--mute-audio",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-renderer-backgrounding",
 )
 
 
@@ -67,11 +72,16 @@ class BrowserError(RuntimeError):
     """The browser died, timed out, or answered a command with an error."""
 
 
+class BrowserTimeout(BrowserError):
+    """The browser sent nothing within the time allowed."""
+
+
 class Browser:
     """One headless Chromium with one page, attached over the DevTools pipe."""
 
     def __init__(self, binary: str, profile: Path, timeout: float = 60.0) -> None:
         self.timeout = timeout
+        self._profile = profile
         self.events: list[dict[str, Any]] = []
         self._next_id = 0
         self._buffer = b""
@@ -137,6 +147,28 @@ class Browser:
                 if event["method"] == method:
                     return event
 
+    def wait_for(
+        self, matches: Callable[[dict[str, Any]], bool], timeout: float, since: int = 0
+    ) -> dict[str, Any] | None:
+        """The first event since index `since` that `matches` accepts, waiting up to `timeout` seconds for it.
+
+        None if none came in time, so that the caller's own check can report what is missing.
+        """
+        for event in self.events[since:]:
+            if matches(event):
+                return event
+        deadline = time.monotonic() + timeout
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                event = self._read(remaining)
+            except BrowserTimeout:
+                return None
+            if "method" in event:
+                self.events.append(event)
+                if matches(event):
+                    return event
+        return None
+
     def evaluate(self, expression: str, timeout: float = 300.0) -> Any:
         """Run JavaScript in the page, await a returned promise, return its JSON value."""
         result = self.call(
@@ -161,7 +193,13 @@ class Browser:
         path.write_bytes(base64.b64decode(shot["data"]))
 
     def close(self) -> None:
-        """Stop the browser (this process only) and release the pipes."""
+        """Stop the browser (this process only), release the pipes, and wait for its helpers to end.
+
+        The renderer, GPU and utility processes outlive the browser process briefly, and may
+        still write to the profile folder: the caller removing it at once sometimes failed
+        ("Directory not empty"). Each has the folder in its command line; wait (up to 30 s)
+        until no running process has.
+        """
         try:
             self._process.terminate()
             self._process.wait(timeout=10)
@@ -171,6 +209,9 @@ class Browser:
         finally:
             os.close(self._to_browser)
             os.close(self._from_browser)
+        deadline = time.monotonic() + 30
+        while _running_with(f"--user-data-dir={self._profile}") and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def _read(self, timeout: float | None = None) -> dict[str, Any]:
         limit = self.timeout if timeout is None else timeout
@@ -178,7 +219,7 @@ class Browser:
         while b"\0" not in self._buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise BrowserError(f"no answer from the browser within {limit:.0f}s")
+                raise BrowserTimeout(f"no answer from the browser within {limit:.0f}s")
             ready, _, _ = select.select([self._from_browser], [], [], remaining)
             if not ready:
                 continue
@@ -189,3 +230,15 @@ class Browser:
         message, self._buffer = self._buffer.split(b"\0", 1)
         decoded: dict[str, Any] = json.loads(message)
         return decoded
+
+
+def _running_with(argument: str) -> bool:
+    """Whether a running process has this argument in its command line (Linux; elsewhere: False)."""
+    needle = b"\0" + argument.encode() + b"\0"
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if needle in b"\0" + cmdline.read_bytes():  # a zombie's is empty
+                return True
+        except OSError:  # ended meanwhile
+            continue
+    return False

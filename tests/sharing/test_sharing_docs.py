@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import hashlib
 import json
 import subprocess
 from dataclasses import dataclass, field
@@ -36,17 +37,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SPEC = ROOT / "openapi" / "fastn.yaml"
 BUILD = ROOT / "build" / "docs"
+BUILD_SCRIPT = ROOT / "scripts" / "build-docs.sh"
 PROBE = Path(__file__).with_name("redoc_probe.js")
 # Redoc's id segment for each parameter location.
 LOCATIONS = {"query": "query", "path": "path", "header": "headers", "cookie": "cookies"}
 JSON_MEDIA = "application/json"
-# Resolves once the operation section (its id goes in %s) shows its responses, or after 10 s.
+# Resolves on the frame after the one where the operation section (its id goes in %s) shows its
+# responses, tested on every frame; gives up after 30 s (the screenshot then shows what there is).
 SETTLE = """new Promise((resolve) => {
-  const end = Date.now() + 10000;
+  const end = Date.now() + 30000;
   const poll = () => {
     const section = document.getElementById(%s);
-    if ((section && section.innerText.includes("Responses")) || Date.now() > end) setTimeout(resolve, 300);
-    else setTimeout(poll, 50);
+    if ((section && section.innerText.includes("Responses")) || Date.now() > end) requestAnimationFrame(resolve);
+    else requestAnimationFrame(poll);
   };
   poll();
 })"""
@@ -152,11 +155,31 @@ OPERATIONS = spec_operations()
 
 
 @pytest.fixture(scope="module")
-def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference built from the current spec, exactly as `make docs` builds it."""
-    out = tmp_path_factory.mktemp("docs") / "index.html"
-    subprocess.run([str(ROOT / "scripts" / "build-docs.sh"), str(SPEC), str(out)], check=True, timeout=300)
+def docs_html(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The reference built from the current spec, exactly as `make docs` builds it.
+
+    Built once per test session: under pytest-xdist the first worker to need it builds it in
+    the session's shared temporary folder, under a lock, named after the hash of the spec and
+    of the build script, and the others use that file. Nothing outlives the session.
+    """
+    if worker_id == "master":  # not distributed: nothing to share
+        out = tmp_path_factory.mktemp("docs") / "index.html"
+        _build_docs(out)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent  # one per session, shared by its workers
+    key = hashlib.sha256(SPEC.read_bytes() + BUILD_SCRIPT.read_bytes()).hexdigest()[:16]
+    out = shared / f"html-reference-{key}" / "index.html"
+    with (shared / "html-reference-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.exists():
+            partial = out.with_name("partial.html")
+            _build_docs(partial)
+            partial.replace(out)  # complete or absent, even if the build fails halfway
     return out
+
+
+def _build_docs(out: Path) -> None:
+    subprocess.run([str(BUILD_SCRIPT), str(SPEC), str(out)], check=True, timeout=300)
 
 
 @dataclass
@@ -173,9 +196,9 @@ class Rendered:
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Rendered:
     """What the browser saw, walked once per test session however many workers run this module.
 
-    The walk takes about two minutes of Chromium; under pytest-xdist the first worker to need it
-    walks and leaves the result (JSON) in the session's shared temporary folder, under a lock, and
-    the others read it.
+    The walk keeps Chromium busy for seconds; under pytest-xdist the first worker to need it walks
+    and leaves the result (JSON) in the session's shared temporary folder, under a lock, and the
+    others read it.
     """
     if worker_id == "master":  # not distributed: nothing to share
         return _walk(request.getfixturevalue("browser"), request.getfixturevalue("docs_html"))
@@ -201,6 +224,10 @@ def _walk(browser: Browser, docs_html: Path) -> Rendered:
     browser.navigate(f"{url}#/{first}")
     browser.evaluate(SETTLE % json.dumps(first))
     browser.screenshot(BUILD / "screenshot.png")
+    # Redoc builds its search index (and starts the workers test_search_index_workers_start
+    # looks for) only once the page is idle, which the walk never left it: the freshly
+    # loaded page is now, so wait for the first worker, for at most a minute.
+    browser.wait_for(_is_search_worker, timeout=60)
     pages = {page["route"].rsplit("/", 1)[-1]: page for page in report["pages"]}
     return Rendered(pages=pages, tags=report["tags"], hydrated=report["hydrated"], events=list(browser.events))
 
@@ -310,19 +337,22 @@ def test_page_throws_no_script_error(rendered: Rendered) -> None:
     assert errors == []
 
 
+def _is_search_worker(event: dict[str, Any]) -> bool:
+    """Whether the page event is the start of a worker from a blob: URL (Redoc's search index runs in them)."""
+    return (
+        event.get("method") == "Network.requestWillBeSent"
+        and event["params"]["request"]["url"].startswith("blob:")
+        and event["params"].get("type") == "Script"
+    )
+
+
 def test_search_index_workers_start(rendered: Rendered) -> None:
     """Redoc's search runs in blob: workers and needs eval: proof the page policy allows both.
 
     Without 'unsafe-eval' in the Content-Security-Policy the workers silently never start
     (no error is logged), and search shows "Loading..." forever.
     """
-    workers = [
-        event
-        for event in rendered.events
-        if event.get("method") == "Network.requestWillBeSent"
-        and event["params"]["request"]["url"].startswith("blob:")
-        and event["params"].get("type") == "Script"
-    ]
+    workers = [event for event in rendered.events if _is_search_worker(event)]
     assert workers, "no search worker was started"
 
 
