@@ -271,6 +271,19 @@ def test_create_operations_link_to_what_they_created(op: Operation) -> None:
         assert parameters or _names(_body_schema(target) or {}, op.path), f"{op} link {name} passes nothing"
 
 
+@pytest.mark.parametrize("op", [op for op in OPERATIONS if op.id.startswith("list")], ids=str)
+def test_list_operations_link_to_the_read_of_their_first_item(op: Operation) -> None:
+    """A read-only client (or contract run) learns a real id from a list, with no create to get one from."""
+    reads = [o for o in OPERATIONS if o.method == "get" and re.fullmatch(re.escape(op.path) + r"/\{[^}/]+\}", o.path)]
+    links = resolve(op.body["responses"]["200"]).get("links", {})
+    expected = [
+        {"operationId": read.id, "parameters": {read.path.rsplit("{", 1)[1][:-1]: "$response.body#/data/0/id"}}
+        for read in reads
+    ]
+    assert [{k: v for k, v in link.items() if k != "description"} for link in links.values()] == expected, op
+    assert all(link.get("description") for link in links.values()), f"{op}: say what each link is for"
+
+
 def _names(schema: dict[str, Any], collection: str) -> bool:
     """Whether a body has a field naming a resource of `collection` (`x-fastn-references`), or a list of them."""
     for field in schema.get("properties", {}).values():
