@@ -116,7 +116,7 @@ release-gate: $(PY_TOOLS) ## fail if SPEC changed since BASE without the info.ve
 mock: $(PY_TOOLS) ## serve the stateful mock on 127.0.0.1 port MOCK_PORT (default 4010); MOCK_RATE_LIMIT=0 turns limiting off
 	$(PY) -m fastn_mock
 
-contract: $(PY_TOOLS) ## schemathesis CLI against a running server (the mock, or BASE_URL= + FASTN_API_KEY=); JUnit in reports/
+contract: $(PY_TOOLS) ## link walk + schemathesis against a running server: the mock, or BASE_URL= FASTN_API_KEY= FASTN_SPACE_ID= (read-only unless ALLOW_WRITES=1); JUnit in reports/
 	scripts/contract.sh
 
 PROXY_PORT ?= 4030

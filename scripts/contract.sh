@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# Contract-test a running Fastn API with the schemathesis CLI: every check, every phase, seeded,
-# JUnit report in reports/contract.xml.
+# Contract-test a running Fastn API: the link walk (every operation reached through the spec's own
+# links, deterministically: contract/fastn_contract/walk.py), then the schemathesis CLI (every
+# check, every phase, seeded), JUnit report in reports/contract.xml. The exit status is 0 when every
+# answer conformed, whatever there was to test; it is non-zero for a failed check (either part), a
+# server that does not answer, or a refused setting.
 #
-#   scripts/contract.sh
+#   scripts/contract.sh                              (make contract)
 #       the local mock (start it first: `make mock`, or `cd mock && python -m fastn_mock`; MOCK_PORT
-#       as for the mock, default 4010); all operations, with the mock's default key. Against the
-#       mock every schemathesis warning fails the run too (missing test data, an operation that
-#       only ever answers 404 or 422, ...): the spec's links and examples must reach every operation.
+#       as for the mock, default 4010), with the mock's default key and workspace: writes included.
+#       Against the mock the walk must reach every operation with a documented 2xx (the spec's links
+#       and examples must reach all of them, whatever the seed), and every schemathesis warning fails
+#       the run too, but "missing test data", which the walk's stronger, seed-independent check
+#       replaces (the seeded stateful phase may miss a five-link chain; the walk cannot).
 #   BASE_URL=https://live.fastn.ai FASTN_API_KEY=fsk_live_… FASTN_SPACE_ID=<uuid> scripts/contract.sh
-#       any other server, e.g. the real service: read-only (GET) operations only…
-#   ALLOW_WRITES=1 BASE_URL=… scripts/contract.sh
-#       …unless writes are allowed explicitly (they create, change and delete data).
+#       any other server, e.g. the real service: read-only. Only GET operations are sent: the
+#       examples, coverage and fuzzing phases, the stateful phase over the links between GETs (a
+#       list to the read of its first item; skipped with a note if the spec has none), and the walk
+#       over the same links (what an empty workspace cannot offer is a note, not a failure).
+#   ALLOW_WRITES=1 BASE_URL=… FASTN_API_KEY=… FASTN_SPACE_ID=… scripts/contract.sh
+#       …with writes: they create, change and delete data. Against a host that is not loopback
+#       (127.0.0.0/8, ::1, localhost) it is refused unless confirmed with CONFIRM_WRITES=<that host>.
 #
-# Optional: SPEC (default openapi/fastn.yaml), FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), SEED (default: the one in
-# schemathesis.toml), MAX_EXAMPLES (default: the one in schemathesis.toml), REPORT (JUnit path).
+# Required with BASE_URL: FASTN_API_KEY (a key of that server) and FASTN_SPACE_ID (the workspace of
+# that key); both default to the mock's own without BASE_URL.
+# Optional: FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), FASTN_CUSTOM_AUTH (default
+# false), ALLOW_WRITES (1: send writes; default 1 for the local mock, 0 with BASE_URL), CONFIRM_WRITES
+# (the host of a non-loopback BASE_URL, to allow writes there), SPEC (default openapi/fastn.yaml),
+# SEED (default: the one in schemathesis.toml), MAX_EXAMPLES (default: the one in schemathesis.toml),
+# REPORT (JUnit path, default reports/contract.xml), MOCK_PORT (the local mock's port, default 4010).
 # 429s are waited out (Retry-After), so a rate-limited server makes the run slower, not red; start
 # the mock with MOCK_RATE_LIMIT=0 for the fastest local run.
 set -euo pipefail
@@ -33,17 +47,39 @@ if [[ -z "${BASE_URL:-}" ]]; then
     FASTN_API_KEY=${FASTN_API_KEY:-$MOCK_KEY}
     FASTN_SPACE_ID=${FASTN_SPACE_ID:-$MOCK_SPACE}
     ALLOW_WRITES=${ALLOW_WRITES:-1}
-    FAIL_ON_WARNINGS=1
+    AGAINST_MOCK=1
 else
     ALLOW_WRITES=${ALLOW_WRITES:-0}
-    FAIL_ON_WARNINGS=0
+    AGAINST_MOCK=0
 fi
-export FAIL_ON_WARNINGS
+export BASE_URL ALLOW_WRITES AGAINST_MOCK CONFIRM_WRITES=${CONFIRM_WRITES:-}
+
+# Before anything is sent: writes go to loopback only, unless the host is named to confirm them.
+if [[ "$ALLOW_WRITES" == 1 ]]; then
+    "$PY" - <<'EOF' || exit 2
+import os
+import sys
+
+from fastn_contract.walk import refuse_writes
+
+refusal = refuse_writes(
+    os.environ["BASE_URL"],
+    os.environ["CONFIRM_WRITES"],
+    confirm="CONFIRM_WRITES={host}",
+    read_only="leave ALLOW_WRITES unset (a read-only run: GET operations only)",
+)
+if refusal:
+    sys.exit("==> " + refusal.replace("\n", "\n    "))
+EOF
+fi
+
 : "${FASTN_API_KEY:?set FASTN_API_KEY to a key of the server at $BASE_URL}"
-: "${FASTN_SPACE_ID:?set FASTN_SPACE_ID to the workspace of that key}"
-export BASE_URL FASTN_API_KEY FASTN_SPACE_ID
+: "${FASTN_SPACE_ID:?set FASTN_SPACE_ID to the workspace (space) id of that key: the x-fastn-space-id header every call sends}"
+export FASTN_API_KEY FASTN_SPACE_ID
 export FASTN_TENANT_ID=${FASTN_TENANT_ID:-}
 export FASTN_STAGE=${FASTN_STAGE:-LIVE}
+export FASTN_CUSTOM_AUTH=${FASTN_CUSTOM_AUTH:-false}
+export SPEC
 REPORT=${REPORT:-reports/contract.xml}
 
 echo "==> checking that $BASE_URL answers"
@@ -75,42 +111,93 @@ trap 'rm -rf "$workdir"' EXIT
 config="$workdir/schemathesis.toml"
 
 echo "==> writing the run's config: schemathesis.toml plus the credentials (kept out of the repo)"
-"$PY" - "$config" <<'EOF'
+phases=$("$PY" - "$config" <<'EOF'
 import json
 import os
+import re
 import sys
+import tomllib
 from pathlib import Path
 
+import fastn_spec
+from schemathesis.config import SchemathesisWarning, WarningsConfig
+
+read_only = os.environ["ALLOW_WRITES"] != "1"
+text = Path("schemathesis.toml").read_text(encoding="utf-8")
+if read_only:
+    # The links between GETs are one step long (a list, then the read of its first item), and the walk
+    # follows each of them: the stateful budget made for five-link chains would spend minutes repeating them.
+    budget = {"max-steps": 10, "max-examples": 25}
+    for table, key in (("phases.stateful", "max-steps"), ("phases.stateful.generation", "max-examples")):
+        pattern = rf"(\[{re.escape(table)}\][^\[]*?^{key} = )\d+"
+        text, count = re.subn(pattern, rf"\g<1>{budget[key]}", text, count=1, flags=re.MULTILINE | re.DOTALL)
+        assert count == 1, f"schemathesis.toml: no {key} under [{table}]"
+    settings = tomllib.loads(text)["phases"]["stateful"]
+    assert (settings["max-steps"], settings["generation"]["max-examples"]) == (budget["max-steps"], budget["max-examples"])
 # json.dumps writes a valid TOML basic string (quotes, backslashes and non-ASCII escaped).
 auth = {
     "ApiKeyAuth": os.environ["FASTN_API_KEY"],
     "SpaceId": os.environ["FASTN_SPACE_ID"],
     "TenantId": os.environ["FASTN_TENANT_ID"],
     "Stage": os.environ["FASTN_STAGE"],
-    "CustomAuth": os.environ.get("FASTN_CUSTOM_AUTH", "false"),
+    "CustomAuth": os.environ["FASTN_CUSTOM_AUTH"],
 }
 sections = "".join(f"\n[auth.openapi.{scheme}]\napi_key = {json.dumps(value)}\n" for scheme, value in auth.items())
-if os.environ["FAIL_ON_WARNINGS"] == "1":
-    # The mock holds nothing the run did not create, so a warning there is a gap in the spec's links or examples.
-    sections += "\n[warnings]\nfail-on = true\n"
-Path(sys.argv[1]).write_text(Path("schemathesis.toml").read_text(encoding="utf-8") + sections, encoding="utf-8")
-EOF
+if os.environ["AGAINST_MOCK"] == "1":
+    # The mock holds nothing the run did not create, so a warning there is a gap in the spec's links or
+    # examples. "Missing test data" (an operation no phase got a 2xx from) is left to the link walk,
+    # which requires a documented 2xx from every operation whatever the seed.
+    names = [w.value for w in WarningsConfig().display if w is not SchemathesisWarning.MISSING_TEST_DATA]
+    sections += f"\n[warnings]\nfail-on = {json.dumps(names)}\n"
+Path(sys.argv[1]).write_text(text + sections, encoding="utf-8")
 
-args=(run "$SPEC" --url "$BASE_URL" --checks all --phases examples,coverage,fuzzing,stateful
+# The stateful phase needs a link between two operations the run sends; without one it is skipped.
+document = fastn_spec.load(os.environ["SPEC"])
+sent = {op.id: op.method for op in fastn_spec.operations(document) if not read_only or op.method == "get"}
+links = [
+    link
+    for op in fastn_spec.operations(document)
+    if op.id in sent
+    for response in op.body.get("responses", {}).values()
+    for link in fastn_spec.resolve(document, response).get("links", {}).values()
+    if link.get("operationId") in sent
+]
+print("examples,coverage,fuzzing,stateful" if links else "examples,coverage,fuzzing")
+EOF
+)
+
+walk=(-m fastn_contract.walk --url "$BASE_URL" --spec "$SPEC" --config "$config")
+args=(run "$SPEC" --url "$BASE_URL" --checks all --phases "$phases"
       --workers 1 --rate-limit auto --report junit --report-junit-path "$REPORT")
 if [[ -n "${SEED:-}" ]]; then args+=(--seed "$SEED"); fi
 if [[ -n "${MAX_EXAMPLES:-}" ]]; then args+=(--max-examples "$MAX_EXAMPLES"); fi
 if [[ "$ALLOW_WRITES" != 1 ]]; then
     echo "==> read-only run: GET operations only (ALLOW_WRITES=1 to include writes)"
     args+=(--include-method GET)
+    walk+=(--read-only)
+elif [[ "$AGAINST_MOCK" != 1 ]]; then
+    # What a real workspace or key does not allow is not a contract failure; the host was confirmed above.
+    walk+=(--allow-unreached --confirm-writes "$CONFIRM_WRITES")
 fi
+if [[ "$phases" != *stateful* ]]; then
+    echo "==> stateful phase skipped: no link of $SPEC joins two operations this run sends"
+fi
+
+echo "==> link walk: $PY ${walk[*]}"
+walk_status=0
+"$PY" "${walk[@]}" || walk_status=$?
 
 mkdir -p "$(dirname "$REPORT")"
 echo "==> schemathesis ${args[*]}"
 status=0
 "$SCHEMATHESIS" --config-file "$config" "${args[@]}" || status=$?
+if [[ $walk_status -ne 0 ]]; then
+    echo "==> contract run failed: the link walk (exit $walk_status; its lines above say which operation and why)" >&2
+fi
 if [[ $status -ne 0 ]]; then
-    echo "==> contract run failed (exit $status); JUnit report: $REPORT" >&2
-    exit "$status"
+    echo "==> contract run failed: schemathesis (exit $status); JUnit report: $REPORT" >&2
+fi
+if [[ $walk_status -ne 0 || $status -ne 0 ]]; then
+    exit 1
 fi
 echo "==> contract run passed; JUnit report: $REPORT"
