@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Contract-test a running Fastn API: the link walk (every operation reached through the spec's own
 # links, deterministically: contract/fastn_contract/walk.py), then the schemathesis CLI (every
-# check, every phase, seeded), JUnit report in reports/contract.xml. The exit status is 0 when every
-# answer conformed, whatever there was to test; it is non-zero for a failed check (either part), a
-# server that does not answer, or a refused setting.
+# check, every phase, seeded), JUnit report in reports/contract.xml; then, with writes allowed, the
+# Idempotency-Key probe; last, the evidence report of every exchange of the run (credentials
+# redacted): reports/evidence.json and reports/evidence.md, each element of the spec confirmed,
+# contradicted or never exercised, and what the server sent that the spec does not know
+# (docs/verifying.md). The exit status is 0 when every answer conformed, whatever there was to test;
+# it is non-zero for a failed check (either part), a contradiction or an unknown in the report
+# (ALLOW_UNKNOWN=1 lets unknowns pass), a server that does not answer, or a refused setting.
 #
 #   scripts/contract.sh                              (make contract)
 #       the local mock (start it first: `make mock`, or `cd mock && python -m fastn_mock`; MOCK_PORT
@@ -25,9 +29,12 @@
 # that key); both default to the mock's own without BASE_URL.
 # Optional: FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), FASTN_CUSTOM_AUTH (default
 # false), ALLOW_WRITES (1: send writes; default 1 for the local mock, 0 with BASE_URL), CONFIRM_WRITES
-# (the host of a non-loopback BASE_URL, to allow writes there), SPEC (default openapi/fastn.yaml),
+# (the host of a non-loopback BASE_URL, to allow writes there), ALLOW_UNKNOWN (1: what the spec does
+# not know, such as an unlisted enum value, is reported but does not fail the run), PHASES
+# (schemathesis phases, default examples,coverage,fuzzing,stateful), SPEC (default openapi/fastn.yaml),
 # SEED (default: the one in schemathesis.toml), MAX_EXAMPLES (default: the one in schemathesis.toml),
-# REPORT (JUnit path, default reports/contract.xml), MOCK_PORT (the local mock's port, default 4010).
+# REPORT (JUnit path, default reports/contract.xml; the evidence report goes beside it), MOCK_PORT
+# (the local mock's port, default 4010).
 # 429s are waited out (Retry-After), so a rate-limited server makes the run slower, not red; start
 # the mock with MOCK_RATE_LIMIT=0 for the fastest local run.
 set -euo pipefail
@@ -162,7 +169,8 @@ links = [
     for link in fastn_spec.resolve(document, response).get("links", {}).values()
     if link.get("operationId") in sent
 ]
-print("examples,coverage,fuzzing,stateful" if links else "examples,coverage,fuzzing")
+wanted = os.environ.get("PHASES") or "examples,coverage,fuzzing,stateful"
+print(",".join(phase for phase in wanted.split(",") if phase != "stateful" or links))
 EOF
 )
 
@@ -179,9 +187,16 @@ elif [[ "$AGAINST_MOCK" != 1 ]]; then
     # What a real workspace or key does not allow is not a contract failure; the host was confirmed above.
     walk+=(--allow-unreached --confirm-writes "$CONFIRM_WRITES")
 fi
-if [[ "$phases" != *stateful* ]]; then
+if [[ "$phases" != *stateful* && "${PHASES:-stateful}" == *stateful* ]]; then
     echo "==> stateful phase skipped: no link of $SPEC joins two operations this run sends"
 fi
+
+# Every call of the walk and of schemathesis is recorded here (tests/contract/fastn_checks.py, after_call).
+export FASTN_EXCHANGES="$workdir/exchanges.jsonl"
+evidence=(-m fastn_contract --spec "$SPEC" report --exchanges "$FASTN_EXCHANGES" --target "$BASE_URL"
+          --out "$(dirname "$REPORT")")
+if [[ "$ALLOW_WRITES" == 1 ]]; then evidence+=(--probe-idempotency); fi
+if [[ "${ALLOW_UNKNOWN:-0}" == 1 ]]; then evidence+=(--allow-unknown); fi
 
 echo "==> link walk: $PY ${walk[*]}"
 walk_status=0
@@ -191,13 +206,19 @@ mkdir -p "$(dirname "$REPORT")"
 echo "==> schemathesis ${args[*]}"
 status=0
 "$SCHEMATHESIS" --config-file "$config" "${args[@]}" || status=$?
+echo "==> evidence report$([[ "$ALLOW_WRITES" == 1 ]] && echo ", after the Idempotency-Key probe (it creates and deletes a secret)")"
+evidence_status=0
+"$PY" "${evidence[@]}" || evidence_status=$?
 if [[ $walk_status -ne 0 ]]; then
     echo "==> contract run failed: the link walk (exit $walk_status; its lines above say which operation and why)" >&2
 fi
 if [[ $status -ne 0 ]]; then
     echo "==> contract run failed: schemathesis (exit $status); JUnit report: $REPORT" >&2
 fi
-if [[ $walk_status -ne 0 || $status -ne 0 ]]; then
+if [[ $evidence_status -ne 0 ]]; then
+    echo "==> contract run failed: the server contradicted the spec, or sent what it does not know (lines above; $(dirname "$REPORT")/evidence.md)" >&2
+fi
+if [[ $walk_status -ne 0 || $status -ne 0 || $evidence_status -ne 0 ]]; then
     exit 1
 fi
-echo "==> contract run passed; JUnit report: $REPORT"
+echo "==> contract run passed; JUnit report: $REPORT; evidence: $(dirname "$REPORT")/evidence.md"

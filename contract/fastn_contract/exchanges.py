@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import parse_qsl, urlsplit
 
 if TYPE_CHECKING:
     import httpx
@@ -150,6 +151,26 @@ def from_httpx(response: httpx.Response, base_path: str = "", source: str = "") 
         request_body=request.content,
         status=response.status_code,
         response_headers=response.headers.multi_items(),
+        response_body=response.content,
+        source=source,
+    )
+
+
+def from_schemathesis(response: Any, base_path: str = "", source: str = "schemathesis") -> Exchange:
+    """The exchange of a schemathesis ``Response`` (its ``request`` is a ``requests.PreparedRequest``)."""
+    request = response.request
+    url = urlsplit(str(request.url))
+    path = url.path
+    if base_path and path.startswith(base_path):
+        path = path[len(base_path) :] or "/"
+    return Exchange.build(
+        method=str(request.method),
+        path=path,
+        query=parse_qsl(url.query, keep_blank_values=True),
+        request_headers=[(str(k), str(v)) for k, v in request.headers.items()],
+        request_body=request.body,
+        status=response.status_code,
+        response_headers=[(k, v) for k, values in response.headers.items() for v in values],
         response_body=response.content,
         source=source,
     )

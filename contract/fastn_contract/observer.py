@@ -390,19 +390,42 @@ class Observer:
         _, refs = fastn_spec.follow(self.document, node, where)
         return refs[-1] if refs else where
 
-    def value(self, node: Any, where: str, instance: Any, site: str) -> bool:
-        """Judge ``instance`` against the schema ``node`` written at ``where``; blame ``site``. True when valid."""
+    def value(self, node: Any, where: str, instance: Any, site: str, *, whole: bool = True) -> bool:
+        """Judge ``instance`` against the schema ``node`` written at ``where``; blame ``site``. True when valid.
+
+        ``whole`` is false for a branch of an ``allOf``: the branch declares only part of the
+        object's fields, so fields it does not declare are the ``allOf``'s to report, not its own.
+        """
         schema, refs = fastn_spec.follow(self.document, node, where)
         at = refs[-1] if refs else where
         if "allOf" in schema:
-            return all(
-                self.value(sub, fastn_spec.join(at, "allOf", i), instance, site)
+            verdicts = [
+                self.value(sub, fastn_spec.join(at, "allOf", i), instance, site, whole=False)
                 for i, sub in enumerate(schema["allOf"])
-            ) and self._own(schema, at, instance, site, nested=True)
+            ]
+            if whole and isinstance(instance, Mapping):
+                declared = self._declared(schema, at)
+                if declared is not None:
+                    self._undeclared(at, instance, declared)
+            return all(verdicts) and self._own(schema, at, instance, site, nested=True, whole=whole)
         for keyword in ("anyOf", "oneOf"):
             if keyword in schema:
                 return self._branches(schema, keyword, at, instance, site)
-        return self._own(schema, at, instance, site, nested=False)
+        return self._own(schema, at, instance, site, nested=False, whole=whole)
+
+    def _declared(self, schema: Mapping[str, Any], at: str) -> set[str] | None:
+        """The fields an object schema declares, through its ``allOf`` branches; None if it takes any field."""
+        names = set(schema.get("properties") or ())
+        extra = schema.get("additionalProperties")
+        if extra is True or isinstance(extra, Mapping):
+            return None
+        for i, sub in enumerate(schema.get("allOf") or ()):
+            branch, refs = fastn_spec.follow(self.document, sub, fastn_spec.join(at, "allOf", i))
+            found = self._declared(branch, refs[-1] if refs else fastn_spec.join(at, "allOf", i))
+            if found is None:
+                return None
+            names |= found
+        return names if names else None  # an object that declares no field is a free-form map
 
     def _branches(self, schema: Mapping[str, Any], keyword: str, at: str, instance: Any, site: str) -> bool:
         branches = [fastn_spec.join(at, keyword, i) for i in range(len(schema[keyword]))]
@@ -425,7 +448,7 @@ class Observer:
         schema = fastn_spec.lookup(self.inlined, pointer)
         return not any(True for _ in make_validator(schema).iter_errors(instance))
 
-    def _own(self, schema: Mapping[str, Any], at: str, instance: Any, site: str, *, nested: bool) -> bool:
+    def _own(self, schema: Mapping[str, Any], at: str, instance: Any, site: str, *, nested: bool, whole: bool) -> bool:
         """The schema's own keywords: type and, for containers, what is inside; leaves fully validated."""
         types = schema.get("type")
         allowed = set(types) if isinstance(types, list) else {types} if isinstance(types, str) else set()
@@ -439,7 +462,7 @@ class Observer:
                 return False
             self.confirm(site)
             self.confirm(at)  # a field holding a named schema: the schema is seen too
-            return self._object(schema, at, instance)
+            return self._object(schema, at, instance, whole=whole)
         if "array" in allowed or "items" in schema:
             if not isinstance(instance, list):
                 self.contradict(site, instance, "expected an array")
@@ -465,7 +488,7 @@ class Observer:
             self.confirm(fastn_spec.join(at, "enum", schema["enum"].index(instance)))
         return True
 
-    def _object(self, schema: Mapping[str, Any], at: str, instance: Mapping[str, Any]) -> bool:
+    def _object(self, schema: Mapping[str, Any], at: str, instance: Mapping[str, Any], *, whole: bool) -> bool:
         properties: Mapping[str, Any] = schema.get("properties") or {}
         required = set(schema.get("required") or ())
         ok = True
@@ -479,21 +502,31 @@ class Observer:
                 ok = False
             self._path.pop()
         extra = schema.get("additionalProperties", True)
-        for name, item in instance.items():
-            if name in properties:
-                continue
-            self._path.append(fastn_spec.escape(str(name)))
-            if isinstance(extra, Mapping):
-                where = fastn_spec.join(at, "additionalProperties")
-                ok = self.value(extra, where, item, at) and ok
-            elif extra is False:
-                self.contradict(at, name, f"{name} is not a field of this closed object")
-                ok = False
-            else:
-                label = self.index.elements[at].name if at in self.index else at
-                self.unknown("field", at, f"{label}.{name}", name, "a field the spec does not declare")
-            self._path.pop()
+        if isinstance(extra, Mapping):
+            where = fastn_spec.join(at, "additionalProperties")
+            for name, item in instance.items():
+                if name not in properties:
+                    self._path.append(fastn_spec.escape(str(name)))
+                    ok = self.value(extra, where, item, at) and ok
+                    self._path.pop()
+        elif extra is False:
+            for name in instance:
+                if name not in properties:
+                    self.contradict(at, name, f"{name} is not a field of this closed object", at=self._here(name))
+                    ok = False
+        elif whole and properties:  # an open object: a field it does not declare is news, not an error
+            self._undeclared(at, instance, set(properties))
         return ok
+
+    def _here(self, name: str) -> str:
+        return "/".join(["body", *self._path, fastn_spec.escape(str(name))])
+
+    def _undeclared(self, at: str, instance: Mapping[str, Any], declared: set[str]) -> None:
+        label = self.index.elements[at].name if at in self.index else at
+        for name in instance:
+            if name not in declared:
+                note = "a field the spec does not declare"
+                self.unknown("field", at, f"{label}.{name}", name, note, at=self._here(str(name)))
 
     # ------------------------------------------------------------------ probes
 

@@ -31,6 +31,8 @@ SCRIPT_INPUTS = (
     "CONFIRM_WRITES",
     "SEED",
     "MAX_EXAMPLES",
+    "PHASES",
+    "ALLOW_UNKNOWN",
 )
 
 

@@ -23,18 +23,25 @@ machine-readably, so nothing here repeats it by hand:
   create is valid (a trigger also needs the fields of its type, which only prose states).
 
 And it gives every call a fresh ``Idempotency-Key`` (``before_call``), as the generated clients do.
+
+With ``FASTN_EXCHANGES`` set (``scripts/contract.sh`` sets it), every call and its answer are also
+appended to that file (``after_call``), credentials redacted, for the evidence report
+(``fastn-contract report``; ``contract/fastn_contract``).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import fastn_spec
 import schemathesis
+from fastn_contract.exchanges import ExchangeLog, from_schemathesis
 from jsonschema import Draft202012Validator
 from jsonschema.protocols import Validator
 
@@ -160,3 +167,17 @@ def before_call(ctx: Any, case: Any, kwargs: dict[str, Any]) -> None:
     for name, value in list(headers.items()):
         if name.lower() == IDEMPOTENCY_KEY and isinstance(value, str) and VALID_KEY.fullmatch(value):
             headers[name] = str(uuid.uuid4())
+
+
+@cache
+def _exchange_log(path: str) -> ExchangeLog:
+    return ExchangeLog(Path(path))
+
+
+@schemathesis.hook
+def after_call(ctx: Any, case: Any, response: Any) -> None:
+    """Append the call and its answer to ``FASTN_EXCHANGES`` (when set) for the evidence report."""
+    path = os.environ.get("FASTN_EXCHANGES")
+    if path:
+        base_path = urlsplit(os.environ.get("BASE_URL", "")).path.rstrip("/")
+        _exchange_log(path).append(from_schemathesis(response, base_path))

@@ -10,6 +10,7 @@ and a read-only walk reaches the reads by id through the lists, with ids the ser
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,9 @@ def test_a_read_only_run_passes_and_reaches_the_reads_through_the_lists(
     assert "--phases examples,coverage,fuzzing,stateful" in output, "the stateful phase runs, over the GET links"
     assert "5 selected" in output, "API Links: … / 5 selected: the lists' links to the reads of their first items"
     assert "note: the walk reached" in output, "what the empty mock cannot offer is a note"
+    evidence = json.loads((Path(env["REPORT"]).parent / "evidence.json").read_text(encoding="utf-8"))
+    assert (evidence["summary"]["contradicted"], evidence["summary"]["unknown"]) == (0, 0)
+    assert evidence["probes"] == [], "a read-only run makes no probe: it would write"
     audit = httpx.get(
         f"{url}/api/v1/audit", headers={"x-fastn-api-key": DEFAULT_API_KEY, "x-fastn-space-id": DEFAULT_SPACE_ID}
     )

@@ -10,6 +10,7 @@ serves the mock (from the working tree's spec) on a free port and runs the scrip
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -43,3 +44,10 @@ def test_contract_run_against_the_mock_reaches_everything_and_reports_no_warning
     assert run.returncode == 0, output[-6000:]
     assert f"link walk: {OPERATIONS}/{OPERATIONS} operations answered a documented 2xx" in output, output[-6000:]
     assert set(warnings_shown(output)) <= {"Missing test data"}, output[-6000:]
+    # The evidence report of the whole run: nothing contradicted, nothing new, the probe's verdict.
+    evidence = json.loads((Path(env["REPORT"]).parent / "evidence.json").read_text(encoding="utf-8"))
+    assert (evidence["summary"]["contradicted"], evidence["summary"]["unknown"]) == (0, 0), output[-3000:]
+    assert [probe["verdict"] for probe in evidence["probes"]] == ["honoured"]
+    confirmed = {entry["kind"] for entry in evidence["confirmed"]}
+    assert confirmed >= {"operation", "parameter", "header", "security scheme", "status", "schema", "field"}
+    assert sum(1 for entry in evidence["confirmed"] if entry["kind"] == "operation") == OPERATIONS
