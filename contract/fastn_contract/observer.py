@@ -154,6 +154,20 @@ class _Route:
     has_path_ids: bool
 
 
+_COMPILED: list[tuple[Mapping[str, Any], Index, dict[str, Any]]] = []
+"""The index and inlined form of the last documents judged (a few): building them takes most of a second."""
+
+
+def _compiled(document: Mapping[str, Any]) -> tuple[Index, dict[str, Any]]:
+    """The element index and the dereferenced form of ``document``, shared by observers of the same object."""
+    for known, index, inlined in _COMPILED:
+        if known is document:
+            return index, inlined
+    index, inlined = Index(document), fastn_spec.dereference(document).document
+    _COMPILED[:] = [*_COMPILED[-3:], (document, index, inlined)]
+    return index, inlined
+
+
 def _route_pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\{[^}]+\})", template)
     return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts) + "/?")
@@ -168,8 +182,7 @@ class Observer:
 
     def __init__(self, document: Mapping[str, Any], *, base_path: str = "") -> None:
         self.document = document
-        self.index = Index(document)
-        self.inlined = fastn_spec.dereference(document).document
+        self.index, self.inlined = _compiled(document)
         self.base_path = base_path.rstrip("/")
         self.tallies: dict[str, Tally] = {}
         self.unknowns: dict[Unknown, Tally] = {}

@@ -153,10 +153,9 @@ def test_every_deviation_has_a_test() -> None:
 
 
 @pytest.mark.parametrize("deviation", sorted(EXACT))
-def test_a_deviation_is_named_exactly(deviation: str, validator: Draft202012Validator) -> None:
+def test_a_deviation_is_named_exactly(deviation: str) -> None:
     _, built = scenario(frozenset({deviation}))
-    assert not list(validator.iter_errors(built))
-    assert named(built) == EXACT[deviation]
+    assert named(built) == EXACT[deviation]  # (the report's form is checked above and in the served runs)
 
 
 def test_snake_case_fields_are_named_field_by_field() -> None:
