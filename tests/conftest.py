@@ -7,11 +7,18 @@ source, copied in by ``make generate``. So an edit of ``overrides/`` (or of the 
 generator config) is not under test until ``make generate`` has run; rather than pass against
 stale code, the session stops at once and says so. The check reads hashes and compares a few
 files (``scripts/generate.py --check-inputs``): it never runs the generator.
+
+In the fast tier (``-m "not slow"``) a module marked slow as a whole (``pytestmark =
+pytest.mark.slow``) is not even imported: its imports and parameters (schemathesis' cases for
+every operation, the interpreters and README lines of tests/distribution) cost every xdist worker
+seconds, only for every test in it to be deselected.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 import pytest
 from generate import stale_inputs
@@ -26,6 +33,19 @@ HERMETIC = ("FASTN_RATE_LIMIT_REDIS_URL", "FASTN_LOG")
 # Loaded here, before any test module builds its own `settings`, which take these as defaults.
 settings.register_profile("fastn", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("fastn")
+
+
+SLOW_MODULE = re.compile(r"^pytestmark = pytest\.mark\.slow\b", re.MULTILINE)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip importing a wholly slow test module when only the fast tier runs."""
+    name = collection_path.name
+    if not (name.startswith("test_") and name.endswith(".py")):
+        return None
+    if str(config.getoption("markexpr")).strip() != "not slow":
+        return None
+    return True if SLOW_MODULE.search(collection_path.read_text(encoding="utf-8")) else None
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -10,6 +10,8 @@ are an error. Mapping keys are strings, as in JSON: an unquoted status code ``20
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -94,13 +96,32 @@ def load_text(text: str, name: str = "<spec>") -> dict[str, Any]:
     return document
 
 
+_PARSED: dict[bytes, dict[str, Any]] = {}
+"""Documents already parsed in this process, by the digest of their text: a few."""
+
+
 def load(path: str | Path) -> dict[str, Any]:
-    """Read and parse one OpenAPI document file (YAML or JSON)."""
+    """Read and parse one OpenAPI document file (YAML or JSON); a fresh object each call.
+
+    A text parsed before (the same bytes) is not parsed again: its document is copied (a
+    hundredth of the parse), so callers may still change what they get.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as error:
         raise SpecError(f"cannot read {path}: {error.strerror}") from error
-    return load_text(text, str(path))
+    key = hashlib.blake2b(raw, digest_size=16).digest()
+    if key in _PARSED:
+        return copy.deepcopy(_PARSED[key])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SpecError(f"cannot read {path}: not UTF-8 ({error.reason} at byte {error.start})") from error
+    document = load_text(text, str(path))
+    if len(_PARSED) >= 4:
+        _PARSED.pop(next(iter(_PARSED)))
+    _PARSED[key] = copy.deepcopy(document)
+    return document
 
 
 def dump_json(document: Any) -> str:

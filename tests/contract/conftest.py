@@ -1,10 +1,8 @@
-"""The contract suite is slow, but for the checks of the run's settings: in the fast tier
-(``-m "not slow"``) only those modules are imported.
+"""Helpers of the contract suite: a second mock served on a free port, and what a developer's shell may set.
 
-Importing ``test_contract_mock.py`` builds schemathesis' cases for every operation (about 5 s of
-``make test-fast``'s 30 s budget) only for all of them to be deselected. A fast test of this folder
-goes in a module named in ``FAST`` (it needs no server and no schemathesis run: a refusal made
-before any request, a setting read); every other test here is slow.
+Its modules are slow (they serve the mock and run schemathesis), but for the checks of the run's
+settings (``test_contract_settings.py``: a refusal made before any request, a setting read); the
+fast tier does not import the slow ones (``tests/conftest.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +18,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-FAST = frozenset({"test_contract_settings.py"})
 REPO = Path(__file__).resolve().parents[2]
 # What a developer's shell may hold that would point a script elsewhere, or change what it sends.
 SCRIPT_INPUTS = (
@@ -34,13 +31,6 @@ SCRIPT_INPUTS = (
     "PHASES",
     "ALLOW_UNKNOWN",
 )
-
-
-def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    name = collection_path.name
-    if name.startswith("test_") and name not in FAST and str(config.getoption("markexpr")).strip() == "not slow":
-        return True
-    return None
 
 
 @pytest.fixture

@@ -341,3 +341,13 @@ def test_check_reports_every_problem_with_its_place(tmp_path: Path, capsys: pyte
 def test_check_passes_the_spec(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["check", str(ROOT / "openapi" / "fastn.yaml")]) == 0
     assert "every $ref resolves" in capsys.readouterr().out
+
+
+def test_a_file_read_again_is_a_fresh_copy_and_an_edit_is_seen(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n", encoding="utf-8")
+    first = fastn_spec.load(spec)
+    first["info"]["title"] = "changed by a caller"
+    assert fastn_spec.load(spec)["info"]["title"] == "T"  # parsed once, handed out as copies
+    spec.write_text("openapi: 3.1.0\ninfo: {title: Edited, version: '2'}\npaths: {}\n", encoding="utf-8")
+    assert fastn_spec.load(spec)["info"] == {"title": "Edited", "version": "2"}
