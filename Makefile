@@ -10,18 +10,20 @@ NODE_BIN := node_modules/.bin
 SPEC ?= openapi/fastn.yaml
 BASE ?= origin/main
 PYTEST_ARGS ?=
-# The hand-written client runtime must stay fully covered, branches included, by the fast tier alone
-# (`make test` runs it first, with the gate; then the slow tier, whose work is mostly in subprocesses
-# that coverage would not see, without the tracing cost). Tests and users
+# The hand-written client runtime must stay fully covered, branches included, by its own fast tests
+# (tests/overrides and tests/generation, marked `runtime` by tests/conftest.py): `make test` runs them
+# first, with the gate; then every other test in one session without the tracing cost (which would
+# slow the mock, schemathesis and jsonschema in them by half, for no line of the runtime). Tests and users
 # import one copy of it, the installed one: fastn_client.lib resolves to generated/fastn_client/lib
 # (the .pth file of `install`), copied there from overrides/ by `make generate`. A session whose
 # generated/ is older than its inputs stops before the first test (tests/conftest.py).
 COVERAGE := --cov=fastn_client.lib --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 # Tests that run the generator, install packages, drive a browser or run Node/Java tools, or fuzz
 # the contract, are marked `slow` (pyproject.toml); `make test-fast` leaves them out, and coverage
-# (tracing costs 2/3 more time on Python 3.11): the 100 % gate is `make test`'s.
+# (tracing costs 2/3 more time on Python 3.11): the 100 % gate is `make test`'s (RUNTIME, above).
 FAST := -m "not slow"
-SLOW := -m slow
+RUNTIME := -m "runtime and not slow" tests/overrides tests/generation
+REST := -m "slow or not runtime"
 # Tests run on every core, at most 4 (pytest-xdist: each worker imports the whole suite, so more
 # cost more than they save here). PYTEST_ARGS=-n0 runs them in one process, e.g. to use a debugger.
 PARALLEL := -n auto --maxprocesses=4
@@ -132,8 +134,8 @@ bench: $(PY_TOOLS) $(NODE_TOOLS) ## print the benchmarks side by side: import co
 	$(PY) scripts/bench_mock.py
 
 test: lint check-generated release-gate ## everything: lint, drift of every derived file, the release gate, then every test
-	$(PY) -m pytest $(PARALLEL) $(FAST) $(COVERAGE) $(PYTEST_ARGS)
-	$(PY) -m pytest $(PARALLEL) $(SLOW) $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(RUNTIME) $(COVERAGE) $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(REST) $(PYTEST_ARGS)
 
 test-fast: $(PY_TOOLS) ## under 30 s: every test not marked slow (no generator, install, browser, Node, Java), no coverage
 	$(PY) -m pytest $(PARALLEL) $(FAST) $(PYTEST_ARGS)

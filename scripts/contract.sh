@@ -6,8 +6,10 @@
 # redacted): reports/evidence.json and reports/evidence.md, each element of the spec confirmed,
 # contradicted or never exercised, and what the server sent that the spec does not know
 # (docs/verifying.md). The exit status is 0 when every answer conformed, whatever there was to test;
-# it is non-zero for a failed check (either part), a contradiction or an unknown in the report
-# (ALLOW_UNKNOWN=1 lets unknowns pass), a server that does not answer, or a refused setting.
+# it is non-zero for a failed check (either part), a contradiction in the report, a server that does
+# not answer, or a refused setting. What the spec does not know (an undeclared field, an unlisted
+# enum value: valid, since responses are open) fails a run against the local mock, which must send
+# nothing the spec lacks; against another server it is reported, not failed (ALLOW_UNKNOWN=0 fails it).
 #
 #   scripts/contract.sh                              (make contract)
 #       the local mock (start it first: `make mock`, or `cd mock && python -m fastn_mock`; MOCK_PORT
@@ -30,7 +32,7 @@
 # Optional: FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), FASTN_CUSTOM_AUTH (default
 # false), ALLOW_WRITES (1: send writes; default 1 for the local mock, 0 with BASE_URL), CONFIRM_WRITES
 # (the host of a non-loopback BASE_URL, to allow writes there), ALLOW_UNKNOWN (1: what the spec does
-# not know, such as an unlisted enum value, is reported but does not fail the run), PHASES
+# not know is reported but does not fail the run; default 0 for the local mock, 1 with BASE_URL), PHASES
 # (schemathesis phases, default examples,coverage,fuzzing,stateful), SPEC (default openapi/fastn.yaml),
 # SEED (default: the one in schemathesis.toml), MAX_EXAMPLES (default: the one in schemathesis.toml),
 # REPORT (JUnit path, default reports/contract.xml; the evidence report goes beside it), MOCK_PORT
@@ -54,9 +56,11 @@ if [[ -z "${BASE_URL:-}" ]]; then
     FASTN_API_KEY=${FASTN_API_KEY:-$MOCK_KEY}
     FASTN_SPACE_ID=${FASTN_SPACE_ID:-$MOCK_SPACE}
     ALLOW_WRITES=${ALLOW_WRITES:-1}
+    ALLOW_UNKNOWN=${ALLOW_UNKNOWN:-0}
     AGAINST_MOCK=1
 else
     ALLOW_WRITES=${ALLOW_WRITES:-0}
+    ALLOW_UNKNOWN=${ALLOW_UNKNOWN:-1}
     AGAINST_MOCK=0
 fi
 export BASE_URL ALLOW_WRITES AGAINST_MOCK CONFIRM_WRITES=${CONFIRM_WRITES:-}
@@ -196,7 +200,7 @@ export FASTN_EXCHANGES="$workdir/exchanges.jsonl"
 evidence=(-m fastn_contract --spec "$SPEC" report --exchanges "$FASTN_EXCHANGES" --target "$BASE_URL"
           --out "$(dirname "$REPORT")")
 if [[ "$ALLOW_WRITES" == 1 ]]; then evidence+=(--probe-idempotency); fi
-if [[ "${ALLOW_UNKNOWN:-0}" == 1 ]]; then evidence+=(--allow-unknown); fi
+if [[ "$ALLOW_UNKNOWN" == 1 ]]; then evidence+=(--allow-unknown); fi
 
 echo "==> link walk: $PY ${walk[*]}"
 walk_status=0
@@ -216,7 +220,7 @@ if [[ $status -ne 0 ]]; then
     echo "==> contract run failed: schemathesis (exit $status); JUnit report: $REPORT" >&2
 fi
 if [[ $evidence_status -ne 0 ]]; then
-    echo "==> contract run failed: the server contradicted the spec, or sent what it does not know (lines above; $(dirname "$REPORT")/evidence.md)" >&2
+    echo "==> contract run failed: the server contradicted the spec$([[ "$ALLOW_UNKNOWN" == 1 ]] || echo ", or sent what it does not know") (lines above; $(dirname "$REPORT")/evidence.md)" >&2
 fi
 if [[ $walk_status -ne 0 || $status -ne 0 || $evidence_status -ne 0 ]]; then
     exit 1

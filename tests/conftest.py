@@ -48,6 +48,17 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return True if SLOW_MODULE.search(collection_path.read_text(encoding="utf-8")) else None
 
 
+RUNTIME_FOLDERS = ("overrides", "generation")
+"""Folders whose tests exercise the client runtime: ``make test`` measures its coverage with their fast tests."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(tests) and item.path.relative_to(tests).parts[0] in RUNTIME_FOLDERS:
+            item.add_marker(pytest.mark.runtime)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     for name in HERMETIC:
         os.environ.pop(name, None)
