@@ -124,6 +124,30 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _contradiction_row(entry: Mapping[str, Any], first: Mapping[str, Any]) -> str:
+    return (
+        f"| {entry['kind']} `{_cell(entry['name'])}` | {entry['evidence']} | `{_cell(first.get('observed', ''))}` "
+        f"| {_cell(first.get('message', ''))} ({entry['count']}x) | {first.get('requestId', '')} |"
+    )
+
+
+def _unknown_row(entry: Mapping[str, Any], first: Mapping[str, Any]) -> str:
+    return (
+        f"| {entry['kind']} | `{_cell(entry['name'])}` | `{_cell(entry['value'])}` | {entry['count']}x "
+        f"| {first.get('requestId', '')} |"
+    )
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[str], limit: int) -> list[str]:
+    """A Markdown section: its first ``limit`` rows, and how many more the JSON holds; nothing if empty."""
+    if not rows:
+        return []
+    lines = [f"## {title}", "", "| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns), *rows[:limit]]
+    if len(rows) > limit:
+        lines.append(f"| … {len(rows) - limit} more in the JSON report |" + " |" * (len(columns) - 1))
+    return [*lines, ""]
+
+
 def markdown(report: Mapping[str, Any], *, limit: int = 40) -> str:
     """A short summary for people: the contradictions and unknowns first, then the counts."""
     summary = report["summary"]
@@ -137,39 +161,15 @@ def markdown(report: Mapping[str, Any], *, limit: int = 40) -> str:
         f"{summary['unexercised']} never exercised; **{summary['unknown']} things the spec does not know**.",
         "",
     ]
-    if report["contradicted"]:
-        lines += [
-            "## Contradicted",
-            "",
-            "| element | evidence | observed | why | request |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        for entry in report["contradicted"][:limit]:
-            first = entry["observations"][0] if entry["observations"] else {}
-            seen = _cell(first.get("observed", ""))
-            lines.append(
-                f"| {entry['kind']} `{_cell(entry['name'])}` | {entry['evidence']} | `{seen}` "
-                f"| {_cell(first.get('message', ''))} ({entry['count']}x) | {first.get('requestId', '')} |"
-            )
-        if len(report["contradicted"]) > limit:
-            lines.append(f"| … {len(report['contradicted']) - limit} more in the JSON report | | | | |")
-        lines.append("")
-    if report["unknown"]:
-        lines += [
-            "## Not in the spec",
-            "",
-            "| kind | where | value | seen | request |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        for entry in report["unknown"][:limit]:
-            first = entry["observations"][0] if entry["observations"] else {}
-            lines.append(
-                f"| {entry['kind']} | `{_cell(entry['name'])}` | `{_cell(entry['value'])}` | {entry['count']}x "
-                f"| {first.get('requestId', '')} |"
-            )
-        if len(report["unknown"]) > limit:
-            lines.append(f"| … {len(report['unknown']) - limit} more in the JSON report | | | | |")
-        lines.append("")
+    contradicted = [
+        _contradiction_row(entry, entry["observations"][0] if entry["observations"] else {})
+        for entry in report["contradicted"]
+    ]
+    lines += _table("Contradicted", ("element", "evidence", "observed", "why", "request"), contradicted, limit)
+    unknown = [
+        _unknown_row(entry, entry["observations"][0] if entry["observations"] else {}) for entry in report["unknown"]
+    ]
+    lines += _table("Not in the spec", ("kind", "where", "value", "seen", "request"), unknown, limit)
     if report["probes"]:
         lines += ["## Probes", ""]
         lines += [f"- {p['name']}: **{p['verdict']}**. {p['detail']}" for p in report["probes"]]
