@@ -25,8 +25,11 @@ FAST := -m "not slow"
 RUNTIME := -m "runtime and not slow" tests/overrides tests/generation
 REST := -m "slow or not runtime"
 # Tests run on every core, at most 4 (pytest-xdist: each worker imports the whole suite, so more
-# cost more than they save here). PYTEST_ARGS=-n0 runs them in one process, e.g. to use a debugger.
-PARALLEL := -n auto --maxprocesses=4
+# cost more than they save here). A worker that runs out of tests takes pending ones from the others
+# (worksteal): with xdist's default `load`, tests queued behind a long one on one worker stayed there
+# while the other worker sat idle (half of the slow tier's 300 s on two cores). PYTEST_ARGS=-n0 runs
+# them in one process, e.g. to use a debugger.
+PARALLEL := -n auto --maxprocesses=4 --dist worksteal
 HAND_WRITTEN := $(wildcard overrides/fastn_client scripts tests mock/fastn_mock loader/fastn_spec contract/fastn_contract)
 # mypy checks overrides/fastn_client through its merged copy in generated/ (identical: check-generated
 # and every test session check it), where it type-checks against the generated modules it is used with.

@@ -30,7 +30,15 @@ def test_a_read_only_run_passes_and_reaches_the_reads_through_the_lists(
     served_mock: tuple[str, dict[str, str]],
 ) -> None:
     url, env = served_mock
-    user = {**env, "BASE_URL": url, "FASTN_API_KEY": DEFAULT_API_KEY, "FASTN_SPACE_ID": DEFAULT_SPACE_ID}
+    # Five examples per operation and phase: what is checked here is what a read-only run sends and
+    # reaches, the same at any budget (test_contract_warnings.py runs the full one).
+    user = {
+        **env,
+        "BASE_URL": url,
+        "FASTN_API_KEY": DEFAULT_API_KEY,
+        "FASTN_SPACE_ID": DEFAULT_SPACE_ID,
+        "MAX_EXAMPLES": "5",
+    }
     run = subprocess.run(
         ["bash", "scripts/contract.sh"], cwd=REPO, env=user, capture_output=True, text=True, check=False
     )

@@ -226,10 +226,10 @@ def copy_tracked_tree(copy: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the checkout with `make dist` run into its dist/."""
+def checkout(tmp_path_factory: pytest.TempPathFactory, wheels: Path) -> Path:
+    """A copy of the checkout with what `make dist` builds in its dist/ (built once, by `wheels`)."""
     copy = copy_tracked_tree(tmp_path_factory.mktemp("checkout"))
-    dist.make_dist(copy / "dist")
+    shutil.copytree(wheels, copy / "dist")
     return copy
 
 
