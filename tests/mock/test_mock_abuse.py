@@ -358,10 +358,13 @@ def test_no_part_of_a_key_is_recoverable(
     # The short key: nothing of its secret proper anywhere (two characters match by chance at most).
     assert prefixes["FASTN_API_KEY"] == "fsk_live_"
     assert _longest_shown(short.removeprefix("fsk_live_"), text) <= 2
-    # A generated key: its prefix shows 4 of its 32 hex digits, and nothing else shows more.
+    # A generated key: its prefix shows 4 of its 32 hex digits, never a fifth beside them, and no run
+    # of 8 of the other 28 shows anywhere. (Request ids and UUIDs in the text are hex too: a run of 5
+    # matched by chance in about one run of twenty; one of 8 does in about one of 10^5.)
     proper = generated.removeprefix("fsk_test_")
-    assert prefixes["CI"] == generated[:13] == created["prefix"]
-    assert _longest_shown(proper, text) == 4 and len(proper) - 4 >= 24
+    assert prefixes["CI"] == generated[:13] == created["prefix"] and len(proper) - 4 >= 24
+    assert generated[:13] in text and generated[:14] not in text
+    assert _longest_shown(proper[4:], text) < 8
     # The built-in keys are public (README, --help), yet shown like the short one.
     assert prefixes["Mock owner key"] == key_prefix(DEFAULT_API_KEY) == "fsk_test_"
     assert key_prefix("wak_0123456789abcdef") == ""  # no known marker, too short: nothing at all
