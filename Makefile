@@ -40,7 +40,7 @@ PY_TOOLS := $(VENV)/.paths
 NODE_TOOLS := node_modules/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all help install python-tools node-tools browser redis lint lint-spec lint-python generate \
+.PHONY: all help install python-tools node-tools browser redis lint lint-spec lint-python lint-templates generate \
         generate-client check-generated golden bundle check-bundle docs types evidence breaking \
         release-gate test test-runtime test-fast test-pythons chaos dist mock contract proxy bench lock clean
 
@@ -75,16 +75,20 @@ browser: ## install headless Chromium for the HTML reference test (apt-get on De
 redis: ## install redis-server for the shared pacing budget's tests and benchmark (apt-get on Debian/Ubuntu; instructions elsewhere)
 	@scripts/install-redis.sh
 
-lint: lint-spec lint-python ## lint the spec and the hand-written Python
+lint: lint-spec lint-python lint-templates ## lint the spec and the hand-written Python; check the generator's templates under our overrides
 
 lint-spec: $(PY_TOOLS) $(NODE_TOOLS) ## validate SPEC (default openapi/fastn.yaml): fastn_spec check, openapi-spec-validator, openapi-generator, Redocly, Spectral
 	scripts/lint-spec.sh $(SPEC)
 
 lint-python: $(PY_TOOLS) ## ruff and mypy --strict on hand-written code; ruff and mypy on the generated package
+	$(PY) scripts/generate.py --sync-runtime
 	$(VENV)/bin/ruff check $(HAND_WRITTEN)
 	$(VENV)/bin/ruff format --check $(HAND_WRITTEN)
 	$(VENV)/bin/mypy --strict $(TYPED)
 	$(VENV)/bin/mypy --strict --config-file generated/pyproject.toml generated/fastn_client
+
+lint-templates: $(PY_TOOLS) ## fail, printing the upstream diff to port, if the pinned generator's templates differ from those overrides/templates/ were made from (overrides/upstream/)
+	$(PY) scripts/check_templates.py
 
 generate: generate-client bundle types ## after editing the spec or overrides/: bring every derived file up to date (client, JSON forms, TS types)
 

@@ -18,6 +18,8 @@ directory (`make generate`) or compare it with the committed one (`--check`).
     python scripts/generate.py --check         # fail, listing stale files, if generated/ drifted
     python scripts/generate.py --check-inputs  # fast, no generator run: fail if an input changed since
         # generated/ was written (PROVENANCE.json hashes) or a merged copy differs from overrides/
+    python scripts/generate.py --sync-runtime  # no generator run: refresh the merged copies of
+        # overrides/fastn_client/ (what each test session and `make lint` do first)
     python scripts/generate.py --spec S --out D --golden [--check]
         # a golden record of another spec: only what the generator and templates write (no
         # copied overrides, no PROVENANCE.json, whose hashes change with every override edit)
@@ -150,7 +152,7 @@ def write_provenance(out: Path, spec: Path, merged: list[str]) -> None:
                 "sha256": sha256_file(spec),
             },
             "config": {"path": "generator-config.yml", "sha256": sha256_file(CONFIG)},
-            "overrides": {"path": "overrides/", "sha256": sha256_tree(ROOT / "overrides")},
+            "templates": {"path": "overrides/templates/", "sha256": sha256_tree(TEMPLATES)},
             "surface": {"path": "scripts/sdk_surface.py", "sha256": sha256_file(SURFACE_SCRIPT)},
         },
         "operations": count_operations(spec),
@@ -184,9 +186,9 @@ def strip_to_golden(out: Path) -> None:
 def stale_inputs(out: Path | None = None, spec: Path | None = None) -> list[str]:
     """Why `out` (default generated/) is not what the current inputs make, found without the generator.
 
-    Compares the hashes in its PROVENANCE.json with the spec, the config and overrides/, and
-    every copied override with its source. Cheap enough to run before every test session; the
-    full check (`--check`) also catches a hand edit of a generated file.
+    Compares the hashes in its PROVENANCE.json with the spec, the config and the templates, and
+    every copied override with its source (`sync_runtime` refreshes those). Cheap enough to run
+    before every test session; the full check (`--check`) also catches a hand edit of a generated file.
     """
     out = ROOT / "generated" if out is None else out
     spec = ROOT / "openapi" / "fastn.yaml" if spec is None else spec
@@ -197,13 +199,13 @@ def stale_inputs(out: Path | None = None, spec: Path | None = None) -> list[str]
     current = {
         "spec": sha256_file(spec),
         "config": sha256_file(CONFIG),
-        "overrides": sha256_tree(ROOT / "overrides"),
+        "templates": sha256_tree(TEMPLATES),
         "surface": sha256_file(SURFACE_SCRIPT),
     }
     paths = {
         "spec": "openapi/fastn.yaml",
         "config": "generator-config.yml",
-        "overrides": "overrides/",
+        "templates": "overrides/templates/",
         "surface": "scripts/sdk_surface.py",
     }
     stale = [
@@ -211,12 +213,53 @@ def stale_inputs(out: Path | None = None, spec: Path | None = None) -> list[str]
         for name, digest in current.items()
         if inputs.get(name, {}).get("sha256") != digest
     ]
-    for source in sorted(_files(PACKAGE_OVERRIDES)):
-        relative = source.relative_to(PACKAGE_OVERRIDES).as_posix()
+    merged = set(json.loads(provenance.read_text(encoding="utf-8"))["merged_overrides"])
+    sources = {source.relative_to(PACKAGE_OVERRIDES).as_posix(): source for source in _files(PACKAGE_OVERRIDES)}
+    for relative, source in sorted(sources.items()):
         copy = out / PACKAGE / relative
         if not copy.is_file() or copy.read_bytes() != source.read_bytes():
             stale.append(f"{PACKAGE}/{relative} differs from overrides/{PACKAGE}/{relative}")
+    stale += [
+        f"{PACKAGE}/{relative} has no source in overrides/ any more" for relative in sorted(merged - set(sources))
+    ]
     return stale
+
+
+def sync_runtime(out: Path | None = None) -> list[str]:
+    """Refresh the copies of overrides/fastn_client/ in `out` (default generated/); the paths changed.
+
+    The hand-written runtime is copied into the package, not generated, so an edit of it needs no
+    generator run: this copies what changed (and drops the copy of a removed file), in milliseconds,
+    and keeps PROVENANCE.json's list of merged files. Test sessions and `make lint` run it first.
+    A new file that would replace a generated one raises GenerationError, as in `make generate`.
+    """
+    out = ROOT / "generated" if out is None else out
+    provenance = out / PROVENANCE
+    record = json.loads(provenance.read_text(encoding="utf-8"))
+    merged = set(record["merged_overrides"])
+    sources = {source.relative_to(PACKAGE_OVERRIDES).as_posix(): source for source in _files(PACKAGE_OVERRIDES)}
+    changed: list[str] = []
+    for relative, source in sorted(sources.items()):
+        copy = out / PACKAGE / relative
+        if copy.is_file() and copy.read_bytes() == source.read_bytes():
+            continue
+        if copy.exists() and relative not in merged:
+            raise GenerationError(
+                f"overrides/{PACKAGE}/{relative} would replace the generated file {PACKAGE}/{relative}; "
+                "change generated files through a template in overrides/templates/"
+            )
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copy)
+        changed.append(f"{PACKAGE}/{relative}")
+    for relative in sorted(merged - set(sources)):
+        (out / PACKAGE / relative).unlink(missing_ok=True)
+        changed.append(f"{PACKAGE}/{relative}")
+    if set(sources) != merged:
+        record["merged_overrides"] = [
+            path.relative_to(PACKAGE_OVERRIDES).as_posix() for path in sorted(sources.values())
+        ]
+        provenance.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    return changed
 
 
 def diff_trees(expected: Path, actual: Path) -> list[str]:
@@ -255,10 +298,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check-inputs", action="store_true", help="no generator run: exit 1 if an input changed since generation"
     )
+    parser.add_argument(
+        "--sync-runtime", action="store_true", help="no generator run: refresh the copies of overrides/fastn_client/"
+    )
     parser.add_argument("--golden", action="store_true", help="leave out copied overrides and PROVENANCE.json")
     parser.add_argument("--fix-command", default="make generate", help="command named in the drift message")
     args = parser.parse_args(argv)
     spec, out = args.spec.resolve(), args.out.resolve()
+    if args.sync_runtime:
+        try:
+            changed = sync_runtime(out)
+        except GenerationError as error:
+            print(f"generate: {error}", file=sys.stderr)
+            return 1
+        for path in changed:
+            print(f"generate: refreshed {out.name}/{path} from overrides/")
+        return 0
     if args.check_inputs:
         reasons = stale_inputs(out, spec)
         for reason in reasons:

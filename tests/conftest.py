@@ -2,11 +2,12 @@
 
 The tests import the client, and its hand-written runtime ``fastn_client.lib``, from one
 place: the package users install, ``generated/fastn_client`` (on the path through the venv's
-``.pth`` file, see the Makefile's ``install``). ``overrides/fastn_client/lib`` is only its
-source, copied in by ``make generate``. So an edit of ``overrides/`` (or of the spec or the
-generator config) is not under test until ``make generate`` has run; rather than pass against
-stale code, the session stops at once and says so. The check reads hashes and compares a few
-files (``scripts/generate.py --check-inputs``): it never runs the generator.
+``.pth`` file, see the Makefile's ``install``). ``overrides/fastn_client/lib`` is its source,
+copied in, not generated: each session first refreshes the copies of what was edited there
+(``scripts/generate.py --sync-runtime``, milliseconds), so an edit of the runtime is under test
+at once. An edit of the spec, the templates or the generator config is not until ``make
+generate`` has run; rather than pass against stale code, the session stops at once and says so.
+The check reads hashes and compares a few files (``--check-inputs``): it never runs the generator.
 
 In the fast tier (``-m "not slow"``) a module marked slow as a whole (``pytestmark =
 pytest.mark.slow``) is not even imported: its imports and parameters (schemathesis' cases for
@@ -21,7 +22,7 @@ import re
 from pathlib import Path
 
 import pytest
-from generate import stale_inputs
+from generate import stale_inputs, sync_runtime
 from hypothesis import HealthCheck, settings
 
 # The developer's own settings must not change what the tests see: a shared Redis budget, logging.
@@ -65,6 +66,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # once, before any xdist worker starts
+        for path in sync_runtime():
+            print(f"refreshed generated/{path} from overrides/ (the runtime is copied, not generated)")
     reasons = stale_inputs()
     if reasons:
         listed = "\n".join(f"  {reason}" for reason in reasons)

@@ -16,7 +16,7 @@ from typing import Any
 
 import fastn_spec
 import pytest
-from generate import report_drift, stale_inputs, strip_to_golden
+from generate import GenerationError, report_drift, stale_inputs, strip_to_golden, sync_runtime
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATE = [sys.executable, str(ROOT / "scripts" / "generate.py")]
@@ -106,6 +106,46 @@ def test_inputs_check_names_each_changed_input_without_running_the_generator(tmp
     ]
     (out / "PROVENANCE.json").unlink()
     assert stale_inputs(out, spec) == ["PROVENANCE.json is missing"]
+
+
+def test_an_edit_of_the_runtime_needs_no_generator_run(tmp_path: Path) -> None:
+    """sync_runtime (each test session, `make lint`) refreshes the copies; a doc edit stales nothing."""
+    out = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    spec = ROOT / "openapi" / "fastn.yaml"
+    provenance = (out / "PROVENANCE.json").read_text(encoding="utf-8")
+    (out / "fastn_client" / "lib" / "errors.py").write_text("# an older copy\n", encoding="utf-8")
+    (out / "fastn_client" / "lib" / "pacing.py").unlink()
+    assert sync_runtime(out) == ["fastn_client/lib/errors.py", "fastn_client/lib/pacing.py"]
+    assert stale_inputs(out, spec) == [] and sync_runtime(out) == []
+    assert (out / "PROVENANCE.json").read_text(encoding="utf-8") == provenance, "same files merged: record unchanged"
+    # A copy whose source is gone is dropped, and the record says so.
+    record = json.loads(provenance)
+    (out / "fastn_client" / "lib" / "retired.py").write_text("", encoding="utf-8")
+    (out / "PROVENANCE.json").write_text(
+        json.dumps({**record, "merged_overrides": [*record["merged_overrides"], "lib/retired.py"]}), encoding="utf-8"
+    )
+    assert stale_inputs(out, spec) == ["fastn_client/lib/retired.py has no source in overrides/ any more"]
+    assert sync_runtime(out) == ["fastn_client/lib/retired.py"]
+    assert not (out / "fastn_client" / "lib" / "retired.py").exists() and stale_inputs(out, spec) == []
+    assert (
+        json.loads((out / "PROVENANCE.json").read_text(encoding="utf-8"))["merged_overrides"]
+        == record["merged_overrides"]
+    )
+
+
+def test_a_runtime_file_may_not_replace_a_generated_one(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", out, ignore=shutil.ignore_patterns("__pycache__"))
+    record = json.loads((out / "PROVENANCE.json").read_text(encoding="utf-8"))
+    shadowed = record["merged_overrides"][0]
+    # As if `lib/__init__.py` had been written by the generator: a copy may not replace it.
+    (out / "PROVENANCE.json").write_text(
+        json.dumps({**record, "merged_overrides": record["merged_overrides"][1:]}), encoding="utf-8"
+    )
+    (out / "fastn_client" / shadowed).write_text("# generated\n", encoding="utf-8")
+    with pytest.raises(GenerationError, match=f"would replace the generated file fastn_client/{shadowed}"):
+        sync_runtime(out)
 
 
 @pytest.mark.slow
