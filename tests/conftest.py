@@ -63,12 +63,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_configure(config: pytest.Config) -> None:
     for name in HERMETIC:
         os.environ.pop(name, None)
+    if not hasattr(config, "workerinput"):  # once, before any xdist worker starts or imports the client
+        for path in sync_runtime():
+            print(f"refreshed generated/{path} from overrides/ (the runtime is copied, not generated)")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    if not hasattr(session.config, "workerinput"):  # once, before any xdist worker starts
-        for path in sync_runtime():
-            print(f"refreshed generated/{path} from overrides/ (the runtime is copied, not generated)")
     reasons = stale_inputs()
     if reasons:
         listed = "\n".join(f"  {reason}" for reason in reasons)

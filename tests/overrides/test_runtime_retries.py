@@ -21,6 +21,7 @@ import pytest
 from fastn_client.lib.errors import APIConnectionError, APITimeoutError, FastnError
 from fastn_client.lib.options import ClientOptions, RetryEvent
 from fastn_client.lib.pacing import RateLimitPacer, bucket_id
+from fastn_client.lib.retries import RetryRules, decide
 from fastn_client.lib.transport import AsyncFastnTransport, FastnTransport
 from runtime_fakes import BASE_URL, START, FakeClock, Script, Step
 
@@ -903,3 +904,52 @@ def test_a_wait_over_a_second_is_logged_at_info_with_why_and_how_long(
     levels = [(record.levelno, record.getMessage()) for record in caplog.records if record.name == "fastn_client"]
     assert levels[0][0] == logging.DEBUG and "in 0.25 s" in levels[0][1]
     assert levels[1][0] == logging.INFO and "(status 429)" in levels[1][1] and "in 57.00 s" in levels[1][1]
+
+
+# --- the one decision ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "status", "error", "retry_after", "retries_made", "expected", "line"),
+    [
+        ("GET", 503, None, None, 0, 0.5, "Retrying GET /api/v1/customers (status 503): retry 1 of 2 in 0.50 s"),
+        ("GET", 429, None, 3.0, 0, 3.0, "Retrying GET /api/v1/customers (status 429): retry 1 of 2 in 3.00 s"),
+        ("POST", 500, None, None, 0, None, "Not retrying POST /api/v1/customers (status 500): the request may"),
+        ("GET", None, httpx.ReadError("x"), None, 0, 0.5, "Retrying GET /api/v1/customers (ReadError): retry 1 of 2"),
+        ("GET", None, httpx.DecodingError("x"), None, 0, None, "(DecodingError): not a retryable failure"),
+        ("GET", 503, None, None, 2, None, "Giving up on GET /api/v1/customers (status 503) after 2 retries"),
+        ("GET", 429, None, 61.0, 0, None, "(status 429): Retry-After 61.00 s exceeds the 60.00 s ceiling"),
+        ("GET", 429, None, 50.0, 0, None, "(status 429): a 50.00 s wait would pass the deadline"),
+    ],
+)
+def test_one_function_decides_each_retry_and_logs_one_line(
+    method: str,
+    status: int | None,
+    error: Exception | None,
+    retry_after: float | None,
+    retries_made: int,
+    expected: float | None,
+    line: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    clock = FakeClock()
+    options = ClientOptions(clock=clock, sleep=clock.sleep, random=lambda: 1.0, jitter="equal", pacing=False)
+    request = httpx.Request(method, f"{BASE_URL}/customers?secret=no")
+    retry = RetryRules.from_options(options).for_request(request)
+    for _ in range(retries_made):
+        retry = retry.increment()
+    with caplog.at_level(logging.DEBUG, logger="fastn_client"):
+        delay = decide(
+            request,
+            retry,
+            options,
+            deadline_at=clock() + 40.0,
+            status_code=status,
+            error=error,
+            retry_after=retry_after,
+        )
+    assert delay == expected
+    assert [record.getMessage() for record in caplog.records if record.name == "fastn_client"] == [
+        next(record.getMessage() for record in caplog.records if line in record.getMessage())
+    ]
+    assert "secret" not in caplog.text, "the query is never logged"

@@ -17,12 +17,15 @@ exponential of ``backoff_strategy``) are httpx-retries' own:
   to answer a repeated key with the first answer, is a POST with a key retried
   like a GET, except after a 408 (a run that timed out may still be running).
 
-The loop around them is not httpx-retries' ``RetryTransport``: see
-``overrides/README.md`` for what it lacks and :mod:`.transport` for the loop.
+Whether one failed attempt is retried, and after how long, is answered by one function,
+:func:`decide`, which logs one line for each of its answers. The loop around it is not
+httpx-retries' ``RetryTransport``: see ``overrides/README.md`` for what that lacks and
+:mod:`.transport` for the loop.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 import attrs
@@ -33,12 +36,16 @@ from .constants import (
     IDEMPOTENCY_KEY_HEADER,
     IDEMPOTENT_METHODS,
     IDEMPOTENT_RETRY_STATUSES,
+    LOGGER_NAME,
     NEVER_RETRIED_POST_STATUSES,
     UNPROCESSED_RETRY_STATUSES,
 )
+from .logs import wait_level
 from .options import ClientOptions
 
-__all__ = ["NOT_SENT", "RetryRules", "backoff_delay"]
+__all__ = ["NOT_SENT", "RetryRules", "backoff_delay", "decide"]
+
+logger = logging.getLogger(LOGGER_NAME)
 
 # Failures of an exchange that may be retried when sending twice is harmless.
 _ANY_TRANSPORT_FAILURE: tuple[type[Exception], ...] = (
@@ -120,3 +127,62 @@ def backoff_delay(retry: Retry, options: ClientOptions) -> float:
     if options.jitter == "full":
         return base * draw
     return base / 2 * (1 + draw)
+
+
+def decide(
+    request: httpx.Request,
+    retry: Retry,
+    options: ClientOptions,
+    *,
+    deadline_at: float,
+    status_code: int | None = None,
+    error: Exception | None = None,
+    retry_after: float | None = None,
+) -> float | None:
+    """Retry this failed attempt of ``request``? The seconds to wait first, or ``None``: do not.
+
+    The one place that answers, for an answer with status ``status_code`` (one of the retry-worthy
+    statuses: anything else is returned to the caller without asking) or a transport ``error``.
+    ``retry`` is the request's policy (:meth:`RetryRules.for_request`) with the retries made so far;
+    ``retry_after`` the answer's Retry-After in seconds, if it had one; ``deadline_at`` the clock
+    time after which no retry starts. Each answer logs one line, naming the method and the path
+    only (never a header or the query): why not, or when.
+    """
+    what = f"status {status_code}" if error is None else type(error).__name__
+    method, path = request.method, request.url.path
+    if error is not None:
+        retryable = retry.is_retryable_exception(error)
+    else:
+        retryable = status_code is not None and retry.is_retryable_status_code(status_code)
+    if not retryable:
+        why = "not a retryable failure" if method in IDEMPOTENT_METHODS else "the request may have been processed"
+        logger.debug("Not retrying %s %s (%s): %s", method, path, what, why)
+        return None
+    if retry.is_exhausted():
+        logger.debug("Giving up on %s %s (%s) after %d retries", method, path, what, retry.attempts_made)
+        return None
+    if retry_after is not None and retry_after > options.retry_after_ceiling:
+        logger.debug(
+            "Not retrying %s %s (%s): Retry-After %.2f s exceeds the %.2f s ceiling",
+            method,
+            path,
+            what,
+            retry_after,
+            options.retry_after_ceiling,
+        )
+        return None
+    delay = backoff_delay(retry, options) if retry_after is None else retry_after
+    if options.clock() + delay > deadline_at:
+        logger.debug("Not retrying %s %s (%s): a %.2f s wait would pass the deadline", method, path, what, delay)
+        return None
+    logger.log(
+        wait_level(delay),
+        "Retrying %s %s (%s): retry %d of %d in %.2f s",
+        method,
+        path,
+        what,
+        retry.attempts_made + 1,
+        retry.total,
+        delay,
+    )
+    return delay

@@ -61,7 +61,6 @@ import httpx
 from .auth import strip_foreign_credentials
 from .constants import (
     IDEMPOTENCY_KEY_HEADER,
-    IDEMPOTENT_METHODS,
     IDEMPOTENT_RETRY_STATUSES,
     LOGGER_NAME,
     REQUEST_ID_HEADER,
@@ -80,7 +79,7 @@ from .headers import retry_after_from
 from .logs import wait_level
 from .options import ClientOptions, PacingEvent, RetryEvent
 from .pacing import SHARED_PACER, Pacer, Ticket, Wait
-from .retries import NOT_SENT, RetryRules, backoff_delay
+from .retries import NOT_SENT, RetryRules, decide
 
 __all__ = ["AsyncFastnTransport", "FastnTransport"]
 
@@ -327,19 +326,10 @@ class _Attempts:
     def on_response(self, response: httpx.Response) -> float | None:
         """Learn from an answer (settled first); return the delay before retrying, or ``None`` to return it."""
         status = response.status_code
-        if self._deleted_earlier(response):
-            return None  # see outcome()
-        if not self._retry.is_retryable_status_code(status):
-            if status in IDEMPOTENT_RETRY_STATUSES:
-                logger.debug(
-                    "Not retrying %s %s (status %d): the request may have been processed",
-                    self._request.method,
-                    self._request.url.path,
-                    status,
-                )
-            return None
+        if status not in IDEMPOTENT_RETRY_STATUSES or self._deleted_earlier(response):
+            return None  # an answer, not a failure to retry (for a retried DELETE's 404, see outcome())
         retry_after = retry_after_from(response.headers, now=self._options.clock())
-        delay = self._schedule(f"status {status}", status_code=status, retry_after=retry_after)
+        delay = self._retry_delay(status_code=status, retry_after=retry_after)
         if delay is not None and status not in UNPROCESSED_RETRY_STATUSES:
             self._maybe_applied = True  # a 5xx or 408 may come after the work was done
         return delay
@@ -407,84 +397,32 @@ class _Attempts:
 
     def on_error(self, exc: httpx.TransportError) -> float | None:
         """Learn from a failed attempt (settled first); return the delay before retrying, or ``None`` to raise."""
-        if not self._retry.is_retryable_exception(exc):
-            reason = (
-                "not a retryable failure"
-                if self._request.method in IDEMPOTENT_METHODS
-                else "the request may have been processed"
-            )
-            logger.debug(
-                "Not retrying %s %s after %s: %s",
-                self._request.method,
-                self._request.url.path,
-                type(exc).__name__,
-                reason,
-            )
-            return None
-        delay = self._schedule(type(exc).__name__, error=exc)
+        delay = self._retry_delay(error=exc)
         if delay is not None and not isinstance(exc, NOT_SENT):
             self._maybe_applied = True  # the request may have arrived; only its answer is known lost
         return delay
 
-    def _schedule(
-        self,
-        what: str,
-        *,
-        status_code: int | None = None,
-        error: Exception | None = None,
-        retry_after: float | None = None,
+    def _retry_delay(
+        self, *, status_code: int | None = None, error: Exception | None = None, retry_after: float | None = None
     ) -> float | None:
-        options = self._options
+        """Ask :func:`.retries.decide`; when it says retry, count the retry and prepare ``on_retry``'s event."""
         retry = self._retry
-        method, path = self._request.method, self._request.url.path
-        if retry.is_exhausted():
-            logger.debug(
-                "Giving up on %s %s (%s) after %d retries",
-                method,
-                path,
-                what,
-                retry.attempts_made,
-            )
-            return None
-        if retry_after is None:
-            delay = backoff_delay(retry, options)
-        elif retry_after > options.retry_after_ceiling:
-            logger.debug(
-                "Not retrying %s %s (%s): Retry-After %.2f s exceeds the %.2f s ceiling",
-                method,
-                path,
-                what,
-                retry_after,
-                options.retry_after_ceiling,
-            )
-            return None
-        else:
-            delay = retry_after
-        if options.clock() + delay > self._deadline_at:
-            logger.debug(
-                "Not retrying %s %s (%s): a %.2f s wait would pass the deadline",
-                method,
-                path,
-                what,
-                delay,
-            )
-            return None
-        attempt = retry.attempts_made + 1
-        logger.log(
-            wait_level(delay),
-            "Retrying %s %s (%s): retry %d of %d in %.2f s",
-            method,
-            path,
-            what,
-            attempt,
-            retry.total,
-            delay,
+        delay = decide(
+            self._request,
+            retry,
+            self._options,
+            deadline_at=self._deadline_at,
+            status_code=status_code,
+            error=error,
+            retry_after=retry_after,
         )
-        if options.on_retry is not None:
+        if delay is None:
+            return None
+        if self._options.on_retry is not None:
             self._pending = RetryEvent(
-                method=method,
+                method=self._request.method,
                 url=self._request.url,
-                attempt=attempt,
+                attempt=retry.attempts_made + 1,
                 max_retries=retry.total,
                 delay=delay,
                 status_code=status_code,
