@@ -325,23 +325,23 @@ class Comparison:
             if pair in stack:
                 return  # this pair is already being compared further up: recursion
             stack = stack | {pair}
-        b = fastn_spec.merge_all_of(self.base, base_node)
-        h = fastn_spec.merge_all_of(self.head, head_node)
+        old = fastn_spec.merge_all_of(self.base, base_node)
+        new = fastn_spec.merge_all_of(self.head, head_node)
 
-        base_alternatives = self._alternatives(b, base)
-        head_alternatives = self._alternatives(h, head)
+        base_alternatives = self._alternatives(old, base)
+        head_alternatives = self._alternatives(new, head)
         if len(base_alternatives) > 1 or len(head_alternatives) > 1:
             self._compare_alternatives(base_alternatives, head_alternatives, request, where, stack)
             return
 
-        self._compare_types(b, h, request, where)
-        self._compare_enums(b, h, request, where, open_values=open_values)
+        self._compare_types(old, new, request, where)
+        self._compare_enums(old, new, request, where, open_values=open_values)
         if request:
-            self._compare_constraints(b, h, where)
-        self._compare_properties(b, h, request, where, stack)
-        if isinstance(b.get("items"), (dict, bool)) and isinstance(h.get("items"), (dict, bool)):
-            self.schema(b["items"], h["items"], request, where.child("items"), stack)
-        extra_base, extra_head = b.get("additionalProperties"), h.get("additionalProperties")
+            self._compare_constraints(old, new, where)
+        self._compare_properties(old, new, request, where, stack)
+        if isinstance(old.get("items"), (dict, bool)) and isinstance(new.get("items"), (dict, bool)):
+            self.schema(old["items"], new["items"], request, where.child("items"), stack)
+        extra_base, extra_head = old.get("additionalProperties"), new.get("additionalProperties")
         if isinstance(extra_base, dict) and isinstance(extra_head, dict):
             self.schema(extra_base, extra_head, request, where.child("additionalProperties"), stack)
 
@@ -406,8 +406,8 @@ class Comparison:
                 return True
         return False
 
-    def _compare_types(self, b: dict[str, Any], h: dict[str, Any], request: bool, where: Where) -> None:
-        base_types, head_types = _types(b), _types(h)
+    def _compare_types(self, old: dict[str, Any], new: dict[str, Any], request: bool, where: Where) -> None:
+        base_types, head_types = _types(old), _types(new)
         if base_types == head_types:
             return
         before = " or ".join(sorted(base_types)) if base_types else "any type"
@@ -419,9 +419,9 @@ class Comparison:
             self.add("type-changed", where, f"type changed from {before} to {after}")
 
     def _compare_enums(
-        self, b: dict[str, Any], h: dict[str, Any], request: bool, where: Where, *, open_values: bool = False
+        self, old: dict[str, Any], new: dict[str, Any], request: bool, where: Where, *, open_values: bool = False
     ) -> None:
-        base_values, head_values = _enum(b), _enum(h)
+        base_values, head_values = _enum(old), _enum(new)
         if base_values is None and head_values is None:
             return
         at = where.child("enum")
@@ -447,11 +447,11 @@ class Comparison:
         if lost:
             self.add("response-enum-narrowed", at, f"no longer returns {_names(lost)}")
 
-    def _compare_constraints(self, b: dict[str, Any], h: dict[str, Any], where: Where) -> None:
+    def _compare_constraints(self, old: dict[str, Any], new: dict[str, Any], where: Where) -> None:
         """Request only: a limit that rejects a value the base accepted breaks clients."""
         tightened, relaxed = "request-constraint-tightened", "request-constraint-relaxed"
         for keyword, lower_is_tighter in [(k, True) for k in UPPER_BOUNDS] + [(k, False) for k in LOWER_BOUNDS]:
-            before, after = _number(b.get(keyword)), _number(h.get(keyword))
+            before, after = _number(old.get(keyword)), _number(new.get(keyword))
             if before == after:
                 continue
             at = where.child(keyword)
@@ -465,7 +465,7 @@ class Comparison:
             else:
                 self.add(relaxed, at, f"{keyword} {before} -> {after}")
         for keyword in ("pattern", "format"):
-            before, after = b.get(keyword), h.get(keyword)
+            before, after = old.get(keyword), new.get(keyword)
             if before == after:
                 continue
             at = where.child(keyword)
@@ -475,16 +475,16 @@ class Comparison:
                 self.add(tightened, at, f"{keyword} {after!r} added")
             else:
                 self.add(tightened, at, f"{keyword} changed from {before!r} to {after!r}")
-        step_before, step_after = _number(b.get("multipleOf")), _number(h.get("multipleOf"))
+        step_before, step_after = _number(old.get("multipleOf")), _number(new.get("multipleOf"))
         if step_after is not None and step_before != step_after:
             at, message = where.child("multipleOf"), f"multipleOf {step_before} -> {step_after}"
             if step_before is None or (step_before / step_after) % 1 != 0:
                 self.add(tightened, at, message)
             else:
                 self.add(relaxed, at, message)
-        if h.get("uniqueItems") is True and b.get("uniqueItems") is not True:
+        if new.get("uniqueItems") is True and old.get("uniqueItems") is not True:
             self.add(tightened, where.child("uniqueItems"), "items must now be unique")
-        if h.get("additionalProperties") is False and b.get("additionalProperties", True) is not False:
+        if new.get("additionalProperties") is False and old.get("additionalProperties", True) is not False:
             self.add(tightened, where.child("additionalProperties"), "undeclared fields are now rejected")
 
     def _visible(self, document: dict[str, Any], schema: dict[str, Any], request: bool) -> dict[str, Any]:
@@ -498,12 +498,17 @@ class Comparison:
         return visible
 
     def _compare_properties(
-        self, b: dict[str, Any], h: dict[str, Any], request: bool, where: Where, stack: frozenset[tuple[str, str, bool]]
+        self,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        request: bool,
+        where: Where,
+        stack: frozenset[tuple[str, str, bool]],
     ) -> None:
-        base_props = self._visible(self.base, b, request)
-        head_props = self._visible(self.head, h, request)
-        base_required = set(b.get("required", []))
-        head_required = set(h.get("required", []))
+        base_props = self._visible(self.base, old, request)
+        head_props = self._visible(self.head, new, request)
+        base_required = set(old.get("required", []))
+        head_required = set(new.get("required", []))
         if request:
             for name in head_props:
                 at = where.child("properties", name)
@@ -516,7 +521,7 @@ class Comparison:
             for name in base_props:
                 if name not in head_props:
                     at = where.child("properties", name)
-                    if h.get("additionalProperties") is False:
+                    if new.get("additionalProperties") is False:
                         self.add("request-field-removed", at, f"field {name!r} removed from a closed object")
                     else:
                         self.add("open-request-field-removed", at, f"field {name!r} removed (now ignored)")
@@ -560,27 +565,31 @@ class Comparison:
                 self.add("operation-added", Where(name, "", name), "new operation")
 
     def _operation(self, base_item: dict[str, Any], head_item: dict[str, Any], method: str, where: Where) -> None:
-        b, h = base_item[method], head_item[method]
-        if b.get("operationId") != h.get("operationId"):
+        old, new = base_item[method], head_item[method]
+        if old.get("operationId") != new.get("operationId"):
             # Generated clients name their functions after it: renaming breaks every caller.
-            message = f"operationId {b.get('operationId')!r} -> {h.get('operationId')!r}"
+            message = f"operationId {old.get('operationId')!r} -> {new.get('operationId')!r}"
             self.add("operation-id-changed", where, message)
-        if h.get("deprecated") and not b.get("deprecated"):
+        if new.get("deprecated") and not old.get("deprecated"):
             self.add("operation-deprecated", where, "operation deprecated")
-        self._security(b, h, where)
+        self._security(old, new, where)
         self._parameters(base_item, head_item, method, where)
-        self._request_body(b.get("requestBody"), h.get("requestBody"), where.child("requestBody"))
-        self._responses(b.get("responses", {}), h.get("responses", {}), where.child("responses"))
+        self._request_body(old.get("requestBody"), new.get("requestBody"), where.child("requestBody"))
+        self._responses(old.get("responses", {}), new.get("responses", {}), where.child("responses"))
 
     def _effective_security(self, document: dict[str, Any], operation: dict[str, Any]) -> list[frozenset[str]]:
         requirements = operation.get("security", document.get("security", []))
         return [frozenset(requirement) for requirement in requirements] or [frozenset()]
 
-    def _security(self, b: dict[str, Any], h: dict[str, Any], where: Where) -> None:
-        base_options = self._effective_security(self.base, b)
-        head_options = self._effective_security(self.head, h)
+    def _security(self, old: dict[str, Any], new: dict[str, Any], where: Where) -> None:
+        base_options = self._effective_security(self.base, old)
+        head_options = self._effective_security(self.head, new)
         # Inherited on both sides: a change of the document-wide requirement, reported once.
-        at = where.child("security") if "security" in b or "security" in h else Where("#/security", "", where.operation)
+        at = (
+            where.child("security")
+            if "security" in old or "security" in new
+            else Where("#/security", "", where.operation)
+        )
         for option in base_options:
             # A client satisfying this base option must still satisfy some head option.
             if not any(candidate <= option for candidate in head_options):
@@ -645,27 +654,27 @@ class Comparison:
                 self.add("optional-parameter-added", at, f"new optional {key[0]} parameter {key[1]!r}")
 
     def _request_body(self, base: Any, head: Any, where: Where) -> None:
-        b, _, _ = self.resolve(self.base, base, where)
-        h, _, _ = self.resolve(self.head, head, where)
-        if not b and not h:
+        old, _, _ = self.resolve(self.base, base, where)
+        new, _, _ = self.resolve(self.head, head, where)
+        if not old and not new:
             return
-        if not b:
-            rule = "required-request-body-added" if h.get("required") else "optional-request-body-added"
+        if not old:
+            rule = "required-request-body-added" if new.get("required") else "optional-request-body-added"
             self.add(rule, where, "request body added")
             return
-        if not h:
+        if not new:
             self.add("request-body-removed", where, "request body removed")
             return
-        if h.get("required") and not b.get("required"):
+        if new.get("required") and not old.get("required"):
             self.add("request-body-became-required", where, "request body is now required")
-        for media, content in b.get("content", {}).items():
+        for media, content in old.get("content", {}).items():
             at = where.child("content", media)
-            if media not in h.get("content", {}):
+            if media not in new.get("content", {}):
                 self.add("request-media-type-removed", at, f"{media} no longer accepted")
                 continue
-            self.schema(content.get("schema", {}), h["content"][media].get("schema", {}), True, at.child("schema"))
-        for media in h.get("content", {}):
-            if media not in b.get("content", {}):
+            self.schema(content.get("schema", {}), new["content"][media].get("schema", {}), True, at.child("schema"))
+        for media in new.get("content", {}):
+            if media not in old.get("content", {}):
                 self.add("request-media-type-added", where.child("content", media), f"{media} accepted")
 
     def _responses(self, base: dict[str, Any], head: dict[str, Any], where: Where) -> None:
@@ -682,10 +691,10 @@ class Comparison:
                 self.add("response-added", where.child(code), f"new response {code}")
 
     def _response(self, base: Any, head: Any, where: Where) -> None:
-        b, _, _ = self.resolve(self.base, base, where)
-        h, _, _ = self.resolve(self.head, head, where)
-        head_headers = {name.lower(): (name, value) for name, value in h.get("headers", {}).items()}
-        for name, before_node in b.get("headers", {}).items():
+        old, _, _ = self.resolve(self.base, base, where)
+        new, _, _ = self.resolve(self.head, head, where)
+        head_headers = {name.lower(): (name, value) for name, value in new.get("headers", {}).items()}
+        for name, before_node in old.get("headers", {}).items():
             at = where.child("headers", name)
             if name.lower() == "content-type":
                 continue
@@ -697,16 +706,16 @@ class Comparison:
             if before.get("required") and not after.get("required"):
                 self.add("response-header-no-longer-required", at, f"header {name} is no longer required")
             self.schema(before.get("schema", {}), after.get("schema", {}), False, at.child("schema"))
-        base_header_names = {name.lower() for name in b.get("headers", {})}
+        base_header_names = {name.lower() for name in old.get("headers", {})}
         for lowered, (name, _) in head_headers.items():
             if lowered not in base_header_names:
                 self.add("response-header-added", where.child("headers", name), f"new header {name}")
-        for media, content in b.get("content", {}).items():
+        for media, content in old.get("content", {}).items():
             at = where.child("content", media)
-            if media not in h.get("content", {}):
+            if media not in new.get("content", {}):
                 self.add("response-media-type-removed", at, f"{media} no longer returned")
                 continue
-            self.schema(content.get("schema", {}), h["content"][media].get("schema", {}), False, at.child("schema"))
+            self.schema(content.get("schema", {}), new["content"][media].get("schema", {}), False, at.child("schema"))
 
 
 # --------------------------------------------------------------------------- versions

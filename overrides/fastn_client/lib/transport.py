@@ -48,13 +48,14 @@ GET's answer is returned as the PUT's.
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import math
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import httpx
 
@@ -88,8 +89,11 @@ logger = logging.getLogger(LOGGER_NAME)
 # under ``httpx``): shown by FASTN_LOG=debug, or filtered on its own.
 request_logger = logging.getLogger(f"{LOGGER_NAME}.http")
 
-# What _decide answers when waiting is out of the question: send now, without budget.
-_FORCE: float = -1.0
+
+class _Unpaced(enum.Enum):
+    """What the pacing decision answers when a wait is too long to make (above the ceiling)."""
+
+    SEND = "send now, without budget, and let the server's 429 speak"
 
 
 def _pacer_of(options: ClientOptions) -> Pacer:
@@ -186,8 +190,8 @@ class _Attempts:
         if self._pacer is None:
             return None
         now = self._options.clock()
-        delay = self._decide(self._pacer.reserve(self._bucket, now=now), now)
-        if delay == _FORCE:
+        delay = self._pacing_wait(self._pacer.reserve(self._bucket, now=now), now)
+        if delay is _Unpaced.SEND:
             self._ticket = self._pacer.force(self._bucket, now=now)
             return None
         return delay
@@ -197,14 +201,14 @@ class _Attempts:
         if self._pacer is None:
             return None
         now = self._options.clock()
-        delay = self._decide(await self._pacer.areserve(self._bucket, now=now), now)
-        if delay == _FORCE:
+        delay = self._pacing_wait(await self._pacer.areserve(self._bucket, now=now), now)
+        if delay is _Unpaced.SEND:
             self._ticket = await self._pacer.aforce(self._bucket, now=now)
             return None
         return delay
 
-    def _decide(self, outcome: Ticket | Wait, now: float) -> float | None:
-        """``None`` with a ticket taken, a delay to wait, or ``_FORCE``: send without budget.
+    def _pacing_wait(self, outcome: Ticket | Wait, now: float) -> float | Literal[_Unpaced.SEND] | None:
+        """``None`` with a ticket taken, a delay to wait, or ``_Unpaced.SEND``: send without budget.
 
         A wait that would end after the deadline raises ``APITimeoutError`` at once: the
         request would only be refused (429), and sending it would spend budget others need.
@@ -228,7 +232,7 @@ class _Attempts:
                 outcome.delay,
                 options.retry_after_ceiling,
             )
-            return _FORCE
+            return _Unpaced.SEND
         logger.log(
             wait_level(outcome.delay),
             "Pacing %s %s: waiting %.2f s for the rate-limit budget (remaining %s, reset at %s)",
