@@ -113,7 +113,7 @@ def _write_only(document: Mapping[str, Any]) -> set[str]:
 
 def _error_class(status: int) -> str:
     try:
-        from fastn_client.lib.errors import _error_class as error_class  # the client's own mapping
+        from fastn_client.lib.error_mapping import _error_class as error_class  # the client's own mapping
     except ImportError:  # the generated client is not installed: the base class always holds
         return "APIStatusError"
     return error_class(status).__name__

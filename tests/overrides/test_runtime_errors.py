@@ -12,7 +12,8 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from fastn_client.lib import errors
+from fastn_client.lib import error_mapping, errors
+from fastn_client.lib.error_mapping import connection_error_from, raise_for_status, status_error_from
 from fastn_client.lib.errors import (
     APIConnectionError,
     APIStatusError,
@@ -28,9 +29,6 @@ from fastn_client.lib.errors import (
     RateLimitError,
     RequestInfo,
     UnprocessableEntityError,
-    connection_error_from,
-    raise_for_status,
-    status_error_from,
 )
 from runtime_fakes import BASE_URL, START
 
@@ -370,7 +368,7 @@ def _every_error() -> list[FastnError]:
         errors.UnexpectedStatus.from_response(httpx.Response(301, headers={"location": "https://x"}, request=request))
     )
     found.append(
-        errors.response_validation_error(
+        error_mapping.response_validation_error(
             httpx.Response(200, json={}, request=request), declared="Customer", cause=KeyError("name")
         )
     )

@@ -11,14 +11,8 @@ import json
 import httpx
 import pytest
 from fastn_client.lib import errors
-from fastn_client.lib.errors import (
-    PARSE_ERRORS,
-    APIResponseValidationError,
-    FastnError,
-    RequestInfo,
-    response_validation_error,
-    undocumented_status_reason,
-)
+from fastn_client.lib.error_mapping import PARSE_ERRORS, response_validation_error
+from fastn_client.lib.errors import APIResponseValidationError, FastnError, RequestInfo, undocumented_status_reason
 from runtime_fakes import BASE_URL, SECRET_KEY
 
 URL = f"{BASE_URL}/workflows/x"

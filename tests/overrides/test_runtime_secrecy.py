@@ -11,7 +11,8 @@ import logging
 import attrs
 import httpx
 import pytest
-from fastn_client.lib.errors import FastnError, raise_for_status
+from fastn_client.lib.error_mapping import raise_for_status
+from fastn_client.lib.errors import FastnError
 from fastn_client.lib.options import ClientOptions, PacingEvent, RetryEvent
 from fastn_client.lib.pacing import RateLimitPacer, bucket_id
 from fastn_client.lib.transport import AsyncFastnTransport, FastnTransport

@@ -6,6 +6,7 @@ httpx, httpx-retries and attrs), so it can be tested on its own. See
 ``overrides/README.md`` for what it does and how to configure it.
 """
 
+from .error_mapping import raise_for_status
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -24,7 +25,6 @@ from .errors import (
     RequestInfo,
     ResponseTooLargeError,
     UnprocessableEntityError,
-    raise_for_status,
 )
 from .options import ClientOptions, Jitter, PacingEvent, RetryEvent
 from .pacing import SHARED_PACER, RateLimitPacer

@@ -1,9 +1,9 @@
-"""Every exception the Fastn client raises, and ``raise_for_status``.
+"""Every exception the Fastn client raises: the client's exception tree.
 
-This is the client's exception tree. The generated module ``fastn_client.errors`` (from
-``overrides/templates/errors.py.jinja``) defines nothing: it re-exports
-:class:`UnexpectedStatus` from here, under the name generated endpoint modules use
-(``errors.UnexpectedStatus``).
+How an HTTP answer or a transport failure becomes one of them is :mod:`.error_mapping`'s job.
+The generated module ``fastn_client.errors`` (from ``overrides/templates/errors.py.jinja``)
+defines nothing: it re-exports :class:`UnexpectedStatus` from here, under the name generated
+endpoint modules use (``errors.UnexpectedStatus``).
 
 Hierarchy::
 
@@ -39,20 +39,16 @@ copied instead, the body only up to ``ERROR_BODY_LIMIT`` bytes.
 from __future__ import annotations
 
 import json
-import re
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 import httpx
 
 from .constants import IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER
-from .headers import retry_after_from
 
 __all__ = [
     "ERROR_BODY_LIMIT",
-    "PARSE_ERRORS",
     "APIConnectionError",
     "APIResponseValidationError",
     "APIStatusError",
@@ -71,33 +67,20 @@ __all__ = [
     "ResponseTooLargeError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
-    "connection_error_from",
-    "detached",
-    "raise_for_status",
-    "response_validation_error",
-    "status_error_from",
     "undocumented_status_reason",
 ]
 
 # A non-JSON error body (an HTML page from a proxy, say) is quoted in the
 # message only this far: enough to recognise it, short enough for a log line.
-_TEXT_BODY_LIMIT = 200
+TEXT_BODY_LIMIT = 200
 # str() of an error names this many of its per-field details, then "and N more".
 _DETAILS_SHOWN = 5
-# What a machine code looks like (UPPER_SNAKE_CASE), to tell one from a sentence.
-_CODE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
-#: An error body longer than this many bytes is kept as a text excerpt of ``_TEXT_BODY_LIMIT``
+#: An error body longer than this many bytes is kept as a text excerpt of ``TEXT_BODY_LIMIT``
 #: characters, not decoded: an exception may live long and travel far.
 ERROR_BODY_LIMIT = 64 * 1024
 
-# What turning a body into the declared type raises when the body is not what the spec
-# says: a missing key (KeyError, a LookupError), a wrong type (TypeError, AttributeError),
-# a bad value or a body that is not JSON (ValueError, which json.JSONDecodeError and
-# UnicodeDecodeError are), nesting deeper than Python recurses (RecursionError). Generated
-# code catches exactly these around parsing.
-PARSE_ERRORS: tuple[type[Exception], ...] = (LookupError, TypeError, ValueError, AttributeError, RecursionError)
 # What decoding a JSON body may raise: not JSON, or nested too deeply.
-_UNDECODABLE = (ValueError, RecursionError)
+UNDECODABLE = (ValueError, RecursionError)
 
 
 @attrs.frozen
@@ -231,7 +214,7 @@ class APIResponseValidationError(FastnError):
         self.reason = reason
         self.request = request if request is not None else RequestInfo(method="?", url=httpx.URL())
         self.body = _lenient_body(content)
-        request_id = _str_field(self.body, "requestId") if isinstance(self.body, dict) else None
+        request_id = str_field(self.body, "requestId") if isinstance(self.body, dict) else None
         self.request_id = request_id or httpx.Headers(headers).get(REQUEST_ID_HEADER)
         super().__init__(self._describe())
 
@@ -393,41 +376,7 @@ class InternalServerError(APIStatusError):
     """500 and above: the server failed."""
 
 
-_BY_STATUS: Mapping[int, type[APIStatusError]] = {
-    400: BadRequestError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: UnprocessableEntityError,
-    429: RateLimitError,
-}
-
-
-def _error_class(status_code: int) -> type[APIStatusError]:
-    if status_code >= 500:
-        return InternalServerError
-    return _BY_STATUS.get(status_code, APIStatusError)
-
-
-def _body_bytes(response: httpx.Response) -> bytes:
-    """The body, read now if the caller has not; ``b""`` if it cannot be read.
-
-    The generated client always reads bodies; a streamed or async response
-    that was not read cannot be read synchronously here, and an error without
-    its body beats a second error about stream state.
-    """
-    try:
-        return response.content
-    except httpx.ResponseNotRead:
-        pass
-    try:
-        return response.read()
-    except (RuntimeError, httpx.StreamError):
-        return b""
-
-
-def _str_field(mapping: Mapping[str, object], name: str) -> str | None:
+def str_field(mapping: Mapping[str, object], name: str) -> str | None:
     value = mapping.get(name)
     return value if isinstance(value, str) and value else None
 
@@ -438,77 +387,7 @@ def _detail_text(detail: ErrorDetail) -> str:
     return detail.field or detail.message or ""
 
 
-def _details(raw: object) -> tuple[ErrorDetail, ...]:
-    if not isinstance(raw, list):
-        return ()
-    return tuple(
-        ErrorDetail(
-            field=_str_field(item, "field"),
-            message=_str_field(item, "message"),
-            code=_str_field(item, "code"),
-        )
-        for item in raw
-        if isinstance(item, dict)
-    )
-
-
-def _message_from(body: Mapping[str, object]) -> str | None:
-    # Our convention is "message"; the official SDK also reads "error", which
-    # some endpoints send as a string and some as {"message": ...}.
-    message = _str_field(body, "message") or _str_field(body, "error")
-    error = body.get("error")
-    if message is None and isinstance(error, dict):
-        message = _str_field(error, "message")
-    return message
-
-
-def _code_from(body: Mapping[str, object]) -> str | None:
-    # "code" where there is one; else the official SDK's "error", when it is a code
-    # ({"error": "FLOW_NOT_FOUND"}) rather than a sentence ({"error": "Internal server error"}).
-    code = _str_field(body, "code")
-    if code is None:
-        error = _str_field(body, "error")
-        code = error if error is not None and _CODE.fullmatch(error) else None
-    return code
-
-
-def status_error_from(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> APIStatusError:
-    """Build the typed exception for an error response (without raising it).
-
-    Lenient by design: a body that is not JSON, not an object, or lacks
-    fields still produces a useful error with the status phrase as message.
-    ``clock`` (Unix seconds) resolves a ``Retry-After`` given as an HTTP date.
-    """
-    raw = _body_bytes(response)
-    body: object = None
-    code = message = request_id = None
-    details: tuple[ErrorDetail, ...] = ()
-    try:
-        body = _json_kept(raw)
-    except _UNDECODABLE:
-        text = raw[:ERROR_BODY_LIMIT].decode("utf-8", errors="replace").strip()
-        body = text if len(raw) <= ERROR_BODY_LIMIT else text[:_TEXT_BODY_LIMIT]
-        message = text[:_TEXT_BODY_LIMIT] or None
-    if isinstance(body, dict):
-        code = _code_from(body)
-        message = _message_from(body)
-        request_id = _str_field(body, "requestId")
-        details = _details(body.get("details"))
-    headers = httpx.Headers(response.headers)
-    return _error_class(response.status_code)(
-        status_code=response.status_code,
-        request=RequestInfo.of_response(response),
-        message=message or response.reason_phrase or "HTTP error",
-        headers=headers,
-        code=code,
-        details=details,
-        body=body,
-        request_id=request_id or headers.get(REQUEST_ID_HEADER),
-        retry_after=retry_after_from(headers, now=clock()),
-    )
-
-
-def _json_kept(raw: bytes) -> object:
+def json_kept(raw: bytes) -> object:
     """``raw`` decoded as JSON (``None`` if empty); a ``ValueError`` past ``ERROR_BODY_LIMIT``, not kept whole."""
     if len(raw) > ERROR_BODY_LIMIT:
         raise ValueError("too long to keep whole")
@@ -516,39 +395,11 @@ def _json_kept(raw: bytes) -> object:
 
 
 def _lenient_body(raw: bytes) -> object:
-    """JSON if the body is JSON (and not over ``ERROR_BODY_LIMIT``), else its text cut to ``_TEXT_BODY_LIMIT``."""
+    """JSON if the body is JSON (and not over ``ERROR_BODY_LIMIT``), else its text cut to ``TEXT_BODY_LIMIT``."""
     try:
-        return _json_kept(raw)
-    except _UNDECODABLE:
-        return raw[: _TEXT_BODY_LIMIT * 4].decode("utf-8", errors="replace").strip()[:_TEXT_BODY_LIMIT] or None
-
-
-def _cause_text(cause: Exception, response: httpx.Response, raw: bytes) -> str:
-    if isinstance(cause, KeyError):
-        return f"missing field {cause.args[0]!r}" if cause.args else "missing field"
-    if isinstance(cause, RecursionError):
-        return "body is nested too deeply to decode"
-    if isinstance(cause, json.JSONDecodeError | UnicodeDecodeError):
-        if not raw.strip():
-            return "empty body"
-        content_type = response.headers.get("content-type")
-        return f"body is not JSON ({content_type})" if content_type else "body is not JSON"
-    detail = str(cause)[:_TEXT_BODY_LIMIT]
-    return f"{type(cause).__name__}: {detail}" if detail else type(cause).__name__
-
-
-def response_validation_error(
-    response: httpx.Response, *, declared: str, cause: Exception
-) -> APIResponseValidationError:
-    """The error for a success body that does not parse as ``declared``; raise it ``from cause``."""
-    raw = _body_bytes(response)
-    return APIResponseValidationError(
-        status_code=response.status_code,
-        reason=f"did not match the declared type {declared}: {_cause_text(cause, response, raw)}",
-        request=RequestInfo.of_response(response),
-        content=raw,
-        headers=response.headers,
-    )
+        return json_kept(raw)
+    except UNDECODABLE:
+        return raw[: TEXT_BODY_LIMIT * 4].decode("utf-8", errors="replace").strip()[:TEXT_BODY_LIMIT] or None
 
 
 def undocumented_status_reason(status_code: int, headers: Mapping[str, str] | None = None) -> str:
@@ -558,29 +409,3 @@ def undocumented_status_reason(status_code: int, headers: Mapping[str, str] | No
     if 300 <= status_code < 400 and location:
         reason += f" (redirect to {location}: check the base URL)"
     return reason
-
-
-def raise_for_status(response: httpx.Response, *, clock: Callable[[], float] = time.time) -> None:
-    """Raise the matching :class:`APIStatusError` subclass for a 4xx/5xx response.
-
-    A no-op for 1xx, 2xx and 3xx, so generated ``sync()``/``asyncio()``
-    functions can call it unconditionally before parsing the body.
-    """
-    if response.status_code >= 400:
-        raise status_error_from(response, clock=clock)
-
-
-def connection_error_from(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
-    """Wrap a transport failure; the caller raises it ``from detached(exc)``, outside its ``except``."""
-    info = RequestInfo.of(request)
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out ({info}): {detail}", request=info)
-    return APIConnectionError(f"Connection error ({info}): {detail}", request=info)
-
-
-def detached(exc: httpx.RequestError) -> httpx.RequestError:
-    """A copy of ``exc`` without its request (whose headers hold the key), to chain an error to."""
-    copy = type(exc)(str(exc))
-    copy.__traceback__ = exc.__traceback__
-    return copy

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from typing import Any, ParamSpec, Protocol, TypeVar
 from uuid import UUID
 
-from .errors import PARSE_ERRORS
+from .error_mapping import PARSE_ERRORS
 from .options import ClientOptions
 from .pagination import AsyncPage, AsyncPaginator, SyncPage
 from .request_options import NotGiven, RequestOptions, Timeout

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from .errors import connection_error_from, detached
+from .error_mapping import connection_error_from, detached
 from .urls import absolute
 
 __all__ = ["asend", "send"]

@@ -32,11 +32,11 @@ transport. All decisions live in :class:`_Attempts`, shared by the sync and
 the async transport, which do nothing but the I/O and the sleeping.
 
 Once retrying stops, an answer is returned as it is (the caller turns 4xx/5xx
-into exceptions with :func:`~fastn_client.lib.errors.raise_for_status`), and
+into exceptions with :func:`~fastn_client.lib.error_mapping.raise_for_status`), and
 an :mod:`httpx` transport failure is raised as
 :class:`~fastn_client.lib.errors.APIConnectionError` or
 :class:`~fastn_client.lib.errors.APITimeoutError`, chained from a copy of it
-that holds no request (:func:`~fastn_client.lib.errors.detached`).
+that holds no request (:func:`~fastn_client.lib.error_mapping.detached`).
 
 Two answers are corrected, both after an attempt whose answer was lost (a
 timeout, a dropped connection, a 5xx) and so may have been applied: a retried
@@ -68,14 +68,8 @@ from .constants import (
     UNPROCESSED_RETRY_STATUSES,
 )
 from .deadline import async_http_transport, call_deadline, http_transport
-from .errors import (
-    APIResponseValidationError,
-    APITimeoutError,
-    RequestInfo,
-    ResponseTooLargeError,
-    connection_error_from,
-    detached,
-)
+from .error_mapping import connection_error_from, detached
+from .errors import APIResponseValidationError, APITimeoutError, RequestInfo, ResponseTooLargeError
 from .headers import retry_after_from
 from .logs import wait_level
 from .options import ClientOptions, PacingEvent, RetryEvent

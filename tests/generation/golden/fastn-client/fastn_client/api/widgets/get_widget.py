@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...lib.errors import PARSE_ERRORS, raise_for_status, response_validation_error
+from ...lib.error_mapping import PARSE_ERRORS, raise_for_status, response_validation_error
 from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
 from ...lib.sending import asend, send
