@@ -25,6 +25,11 @@ import pytest
 from generate import stale_inputs, sync_runtime
 from hypothesis import HealthCheck, settings
 
+# The runtime's copies in generated/ are refreshed from overrides/ as this file is loaded: before any
+# other conftest (tests/overrides/conftest.py imports the client), before any xdist worker starts,
+# and after coverage has started. Once per run: workers find the copies current.
+REFRESHED = [] if "PYTEST_XDIST_WORKER" in os.environ else sync_runtime()
+
 # The developer's own settings must not change what the tests see: a shared Redis budget, logging.
 HERMETIC = ("FASTN_RATE_LIMIT_REDIS_URL", "FASTN_LOG")
 
@@ -63,9 +68,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_configure(config: pytest.Config) -> None:
     for name in HERMETIC:
         os.environ.pop(name, None)
-    if not hasattr(config, "workerinput"):  # once, before any xdist worker starts or imports the client
-        for path in sync_runtime():
-            print(f"refreshed generated/{path} from overrides/ (the runtime is copied, not generated)")
+    for path in REFRESHED:
+        print(f"refreshed generated/{path} from overrides/ (the runtime is copied, not generated)")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import weakref
+from typing import Any
 
 import pytest
 from fastn_client.lib.pagination import AsyncPage, AsyncPaginator, SyncPage, cursor_of
@@ -92,3 +94,52 @@ async def test_a_paginator_fetches_nothing_until_awaited_or_iterated() -> None:
     assert [item async for item in paginator] == [1, 2, 3, 4, 5]
     first = await paginator
     assert (first.data, first.next_cursor) == ([1, 2], "c1")
+
+
+class Remembering(Fetcher):
+    """A Fetcher that keeps a weak reference to every page it serves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.served: list[weakref.ref[Any]] = []
+
+    def page(self, cursor: str | None) -> SyncPage[int]:
+        page = super().page(cursor)
+        self.served.append(weakref.ref(page))
+        return page
+
+    async def apage(self, cursor: str | None) -> AsyncPage[int]:
+        page = await super().apage(cursor)
+        self.served.append(weakref.ref(page))
+        return page
+
+    def alive(self) -> list[bool]:
+        return [ref() is not None for ref in self.served]
+
+
+def test_iteration_holds_one_page_at_a_time() -> None:
+    fetcher = Remembering()
+    seen = []
+    for item in fetcher.page(None):  # nothing else holds the first page
+        seen.append((item, fetcher.alive()))
+    # The pages are let go as iteration leaves them: items of the first page are read from its list alone.
+    assert seen == [(1, [False]), (2, [False]), (3, [False, False]), (4, [False, False]), (5, [False, False, False])]
+    fetcher = Remembering()
+    pages = [(page.data, fetcher.alive()) for page in fetcher.page(None).iter_pages()]
+    assert pages == [([1, 2], [True]), ([3, 4], [False, True]), ([5], [False, False, True])]
+
+
+@pytest.mark.asyncio
+async def test_async_iteration_holds_one_page_at_a_time() -> None:
+    fetcher = Remembering()
+    seen = [(item, fetcher.alive()) async for item in AsyncPaginator(lambda: fetcher.apage(None))]
+    assert [alive for item, alive in seen if item in (3, 5)] == [[False, False], [False, False, False]]
+    fetcher = Remembering()
+    first = await fetcher.apage(None)
+    pages = first.iter_pages()
+    del first
+    assert [(page.data, fetcher.alive()) async for page in pages] == [
+        ([1, 2], [True]),
+        ([3, 4], [False, True]),
+        ([5], [False, False, True]),
+    ]

@@ -13,7 +13,9 @@ cursor back to get the next page. The resource client's list methods return a pa
         ...
     page = await client.customers.list()                 # the first page (an AsyncPage)
 
-A page is fetched only when iteration reaches it. A server that hands back the cursor it was
+A page is fetched only when iteration reaches it, and iteration holds one page at a time: a
+page that iteration has left (the first one included) is kept alive by nothing of the client's,
+so iterating a long list costs the memory of one page. A server that hands back the cursor it was
 given would make iteration endless; the page after such an answer is never asked for, and a
 warning is logged.
 """
@@ -44,6 +46,53 @@ def _next_cursor(current: str | None, following: str | None) -> str | None:
     return following
 
 
+def _items(data: list[T], cursor: str | None, fetch: Callable[[str], SyncPage[T]]) -> Iterator[T]:
+    """Every item from ``data`` on, holding one page at a time (no page object kept while iterating)."""
+    while True:
+        yield from data
+        data = []  # the page iteration leaves is let go before the next one arrives
+        if cursor is None:
+            return
+        following = fetch(cursor)
+        data, cursor, fetch = following.data, following.next_cursor, following._fetch
+        del following
+
+
+def _pages(page: SyncPage[T] | None) -> Iterator[SyncPage[T]]:
+    """``page`` and every page after it, each fetched when reached, only the current one held."""
+    while page is not None:
+        yield page
+        cursor, fetch = page.next_cursor, page._fetch
+        page = None  # let the page the caller has left go before fetching the next
+        if cursor is not None:
+            page = fetch(cursor)
+
+
+async def _aitems(
+    data: list[T], cursor: str | None, fetch: Callable[[str], Awaitable[AsyncPage[T]]]
+) -> AsyncIterator[T]:
+    """Async twin of :func:`_items`."""
+    while True:
+        for item in data:
+            yield item
+        data = []
+        if cursor is None:
+            return
+        following = await fetch(cursor)
+        data, cursor, fetch = following.data, following.next_cursor, following._fetch
+        del following
+
+
+async def _apages(page: AsyncPage[T] | None) -> AsyncIterator[AsyncPage[T]]:
+    """Async twin of :func:`_pages`."""
+    while page is not None:
+        yield page
+        cursor, fetch = page.next_cursor, page._fetch
+        page = None
+        if cursor is not None:
+            page = await fetch(cursor)
+
+
 class SyncPage(Generic[T]):
     """One page of a list, iterable over all items from here to the end.
 
@@ -70,16 +119,11 @@ class SyncPage(Generic[T]):
         return self._fetch(self.next_cursor)
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
-        """This page and every page after it, each fetched when reached."""
-        page = self
-        yield page
-        while page.next_cursor is not None:
-            page = page.get_next_page()
-            yield page
+        """This page and every page after it, each fetched when reached (and let go when left)."""
+        return _pages(self)
 
     def __iter__(self) -> Iterator[T]:
-        for page in self.iter_pages():
-            yield from page.data
+        return _items(self.data, self.next_cursor, self._fetch)
 
     def __repr__(self) -> str:
         return f"SyncPage(items={len(self.data)}, next_cursor={self.next_cursor!r})"
@@ -110,18 +154,12 @@ class AsyncPage(Generic[T]):
             raise ValueError("this is the last page: there is no next page to fetch")
         return await self._fetch(self.next_cursor)
 
-    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
-        """This page and every page after it, each fetched when reached."""
-        page = self
-        yield page
-        while page.next_cursor is not None:
-            page = await page.get_next_page()
-            yield page
+    def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        """This page and every page after it, each fetched when reached (and let go when left)."""
+        return _apages(self)
 
-    async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.iter_pages():
-            for item in page.data:
-                yield item
+    def __aiter__(self) -> AsyncIterator[T]:
+        return _aitems(self.data, self.next_cursor, self._fetch)
 
     def __repr__(self) -> str:
         return f"AsyncPage(items={len(self.data)}, next_cursor={self.next_cursor!r})"
@@ -140,8 +178,7 @@ class AsyncPaginator(Generic[T]):
         return self._first().__await__()
 
     async def __aiter__(self) -> AsyncIterator[T]:
-        page = await self._first()
-        async for item in page:
+        async for item in (await self._first()).__aiter__():  # no name holds the first page
             yield item
 
     def __repr__(self) -> str:
