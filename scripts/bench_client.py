@@ -23,7 +23,8 @@ instructions per call, counted by callgrind in a child process per variant: the 
 whatever else the machine is doing. Targets (issue #12): the whole client, fastn / floor,
 <= 1.3, and below the peer; the overrides' cost against the bare client is shown for issue #4.
 
-    .venv/bin/python scripts/bench_client.py [--calls 300] [--rounds 11] [--instructions 20]
+    .venv/bin/python scripts/bench_client.py [--calls 300] [--rounds 11] [--size 100] [--instructions 20]
+        [--sizes 1,10,100,1000]   (instructions per call and per item as pages grow; the peer up to 100)
 """
 
 from __future__ import annotations
@@ -145,16 +146,21 @@ class InProcessPool:
         )
 
 
+# The `limit` every variant asks for: the spec's largest page. A bigger page (--sizes 1000) is what a
+# server sending more than asked would answer; only the peer refuses it (its models enforce maxItems).
+LIMIT = 100
+
+
 def _floor(body: bytes) -> Callable[[], Any]:
     client = httpx.Client(base_url=BASE_URL, transport=transport(body))
-    return lambda: json.loads(client.get("/api/v1/customers", params={"limit": 100}).content)
+    return lambda: json.loads(client.get("/api/v1/customers", params={"limit": LIMIT}).content)
 
 
 def _bare(body: bytes) -> Callable[[], Any]:
     package = importlib.import_module("fastn_client_bare")
     endpoint = importlib.import_module("fastn_client_bare.api.customers.list_customers")
     client = package.AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
-    return lambda: endpoint.sync(client=client, limit=100)
+    return lambda: endpoint.sync(client=client, limit=LIMIT)
 
 
 def _no_runtime(body: bytes) -> Callable[[], Any]:
@@ -169,7 +175,7 @@ def _no_runtime(body: bytes) -> Callable[[], Any]:
             base_url=BASE_URL, transport=transport(body), headers={"x-fastn-api-key": KEY}, timeout=DEFAULT_TIMEOUT
         )
     )
-    return lambda: list_customers.sync(client=client, limit=100)
+    return lambda: list_customers.sync(client=client, limit=LIMIT)
 
 
 def _fastn(body: bytes) -> Callable[[], Any]:
@@ -177,7 +183,7 @@ def _fastn(body: bytes) -> Callable[[], Any]:
     from fastn_client.api.customers import list_customers
 
     client = AuthenticatedClient(base_url=BASE_URL, token=KEY, httpx_args={"transport": transport(body)})
-    return lambda: list_customers.sync(client=client, limit=100)
+    return lambda: list_customers.sync(client=client, limit=LIMIT)
 
 
 def _peer(body: bytes) -> Callable[[], Any]:
@@ -185,7 +191,7 @@ def _peer(body: bytes) -> Callable[[], Any]:
     client = oag.ApiClient(oag.Configuration(host=BASE_URL, api_key={"ApiKeyAuth": KEY}))
     client.rest_client.pool_manager = InProcessPool(body)
     customers = oag.CustomersApi(client)
-    return lambda: customers.list_customers(limit=100)
+    return lambda: customers.list_customers(limit=LIMIT)
 
 
 VARIANTS: dict[str, Callable[[bytes], Callable[[], Any]]] = {
@@ -196,14 +202,17 @@ VARIANTS: dict[str, Callable[[bytes], Callable[[], Any]]] = {
     "oag": _peer,
 }
 VALGRIND = shutil.which("valgrind") or "valgrind"
+MAX_PAGE = 100  # the spec's maxItems of a page: the peer's models refuse more
 WARM_UP = 20  # calls before anything is measured or counted: first calls fill caches and specialise bytecode
 
 
-def caller(name: str, body: bytes) -> Callable[[], Any]:
-    """One variant's call, warmed up, after checking that it parses the whole page."""
+def caller(name: str, body: bytes, size: int) -> Callable[[], Any]:
+    """One variant's call, warmed up, after checking that it parses the whole page of ``size`` items."""
     call = VARIANTS[name](body)
     result = call()
-    assert len(result["data"] if isinstance(result, dict) else result.data) == 100
+    parsed = len(result["data"] if isinstance(result, dict) else result.data)
+    if parsed != size:
+        raise SystemExit(f"bench_client: the {name} variant parsed {parsed} of the page's {size} customers")
     for _ in range(WARM_UP if name != "oag" else 2):
         call()
     return call
@@ -255,7 +264,7 @@ def instructions(workdir: Path, name: str, calls: int, size: int) -> float:
 def child(args: argparse.Namespace) -> None:
     """Make ``args.calls`` calls of one variant after a warm-up (what ``instructions`` counts)."""
     load_generated(Path(args.workdir), (args.child,))  # only its own: imports are slow under callgrind
-    call = caller(args.child, page_body(args.size))
+    call = caller(args.child, page_body(args.size), args.size)
     for _ in range(args.calls):
         call()
 
@@ -267,10 +276,45 @@ def table(title: str, unit: str, scale: float, values: dict[str, float]) -> None
         shown = f"{value * scale:>12.1f}" if scale != 1 else f"{value:>12,.0f}"
         print(f"{name:<8} {shown} {value / values['floor']:>9.2f} {value / values['bare']:>8.3f}")
     print(f"whole client vs floor: {values['fastn'] / values['floor']:.2f}x (target <= 1.3x)")
-    print(f"whole client vs openapi-generator's: {values['fastn'] / values['oag']:.2f}x (target < 1)")
+    if "oag" in values:
+        print(f"whole client vs openapi-generator's: {values['fastn'] / values['oag']:.2f}x (target < 1)")
     print(f"overrides, all of them, vs the bare client: {values['fastn'] / values['bare'] - 1:+.1%}")
     print(f"  of which the runtime transport: {values['fastn'] / values['no-rt'] - 1:+.1%} (fastn vs no-rt)")
     print(f"  and the templates: {values['no-rt'] / values['bare'] - 1:+.1%} (no-rt vs bare)")
+
+
+GROWTH_VARIANTS = ("floor", "fastn", "oag")
+
+
+def growth(workdir: Path, sizes: list[int], budget: int) -> list[str]:
+    """Instructions per call at each page size, and per item, beside the floor and the peer.
+
+    Each size gets about ``budget`` items' worth of calls (at least 3): a call of 1,000 items costs
+    a thousand of one. Per item is the slope from the smallest size to this one, which leaves out
+    what a call costs whatever its page holds (the request, the envelope).
+    """
+    counted: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        calls = max(3, budget // size)
+        names = [name for name in GROWTH_VARIANTS if name != "oag" or size <= MAX_PAGE]
+        counted[size] = {name: instructions(workdir, name, calls, size) for name in names}
+    header = f"{'items':>6} {'floor':>13} {'fastn':>13} {'x floor':>8} {'oag':>13} {'x floor':>8}"
+    lines = [
+        f"Instructions per call by page size (callgrind; per item: the slope from {sizes[0]} item(s))",
+        header + f" {'floor/item':>11} {'fastn/item':>11} {'x floor':>8}",
+    ]
+    smallest = counted[sizes[0]]
+    for size, values in counted.items():
+        peer = values.get("oag")
+        shown = f"{peer:>13,.0f} {peer / values['floor']:>8.2f}" if peer else f"{'(over maxItems)':>22}"
+        floor, fastn = values["floor"], values["fastn"]
+        line = f"{size:>6,} {floor:>13,.0f} {fastn:>13,.0f} {fastn / floor:>8.2f} {shown}"
+        if size > sizes[0]:
+            floor_item = (values["floor"] - smallest["floor"]) / (size - sizes[0])
+            fastn_item = (values["fastn"] - smallest["fastn"]) / (size - sizes[0])
+            line += f" {floor_item:>11,.0f} {fastn_item:>11,.0f} {fastn_item / floor_item:>8.2f}"
+        lines.append(line)
+    return lines
 
 
 def main() -> None:
@@ -285,6 +329,11 @@ def main() -> None:
         metavar="CALLS",
         help="also count instructions per call under callgrind, over CALLS calls (0: not; default 20 with valgrind)",
     )
+    parser.add_argument(
+        "--sizes",
+        default="1,10,100,1000" if shutil.which("valgrind") else "",
+        help="page sizes of the growth table, in instructions (default 1,10,100,1000 with valgrind; '' : none)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -296,7 +345,11 @@ def main() -> None:
         generate_bare(Path(tmp))
         generate_peer(Path(tmp))
         load_generated(Path(tmp))
-        variants = {name: caller(name, page_body(args.size)) for name in VARIANTS}
+        variants = {
+            name: caller(name, page_body(args.size), args.size)
+            for name in VARIANTS
+            if name != "oag" or args.size <= MAX_PAGE
+        }
         # Everything made so far (five clients, three generated packages, pydantic) is moved out of
         # the collector's sight: a variant's garbage collections then traverse its own objects, as
         # in a process of its own, not the other variants' modules.
@@ -315,6 +368,8 @@ def main() -> None:
             if args.instructions
             else {}
         )
+        sizes = sorted({int(size) for size in args.sizes.split(",") if size.strip()})
+        grown = growth(Path(tmp), sizes, budget=500) if sizes else []
 
     best = {name: min(values) for name, values in samples.items()}
     table(
@@ -331,6 +386,9 @@ def main() -> None:
             1,
             counted,
         )
+    if grown:
+        print()
+        print("\n".join(grown))
 
 
 if __name__ == "__main__":
