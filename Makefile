@@ -40,7 +40,7 @@ PY_TOOLS := $(VENV)/.paths
 NODE_TOOLS := node_modules/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all help install python-tools node-tools browser redis client-toolchains clients lint lint-spec lint-python generate \
+.PHONY: all help install python-tools node-tools browser redis client-toolchains clients postman lint lint-spec lint-python generate \
         generate-client check-generated golden bundle check-bundle docs types evidence breaking \
         release-gate test test-fast test-pythons chaos dist mock contract proxy bench lock clean
 
@@ -80,6 +80,9 @@ client-toolchains: ## install Go and the Java client's jars for `make clients` (
 
 clients: $(PY_TOOLS) $(NODE_TOOLS) ## generate the go, java and typescript-fetch clients (clients/openapi-generator/) into build/clients/, and compile each whose toolchain is here
 	$(PY) scripts/oag_languages.py --out build/clients
+
+postman: $(PY_TOOLS) $(NODE_TOOLS) ## build the Postman collection build/postman/fastn.postman_collection.json (every operation, both required headers, the spec's examples)
+	$(PY) scripts/postman.py --out build/postman/fastn.postman_collection.json
 
 lint: lint-spec lint-python ## lint the spec and the hand-written Python
 
