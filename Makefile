@@ -40,7 +40,8 @@ PY_TOOLS := $(VENV)/.paths
 NODE_TOOLS := node_modules/.installed
 
 .DEFAULT_GOAL := all
-.PHONY: all help install python-tools node-tools browser redis lint lint-spec lint-python lint-templates generate \
+.PHONY: all help install python-tools node-tools browser redis client-toolchains clients postman lint lint-spec \
+        lint-python lint-templates generate \
         generate-client check-generated golden bundle check-bundle docs types evidence breaking \
         release-gate test test-runtime test-fast test-pythons chaos dist mock contract proxy bench lock clean
 
@@ -49,7 +50,7 @@ all: install lint-spec generate ## set up: install pinned tools, validate the sp
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
-install: python-tools node-tools browser redis ## install the pinned Python and Node tools into the repo (.venv, node_modules), and Chromium and redis-server where apt can
+install: python-tools node-tools browser redis client-toolchains ## install the pinned Python and Node tools into the repo (.venv, node_modules), and Chromium, redis-server, Go and Java jars where apt can
 
 python-tools: $(PY_TOOLS) ## only the pinned Python tools (.venv): pip from requirements-bootstrap.lock, then requirements.lock, hashes checked
 
@@ -74,6 +75,15 @@ browser: ## install headless Chromium for the HTML reference test (apt-get on De
 
 redis: ## install redis-server for the shared pacing budget's tests and benchmark (apt-get on Debian/Ubuntu; instructions elsewhere)
 	@scripts/install-redis.sh
+
+client-toolchains: ## install Go and the Java client's jars for `make clients` (apt-get on Debian/Ubuntu; instructions elsewhere)
+	@scripts/install-clients.sh
+
+clients: $(PY_TOOLS) $(NODE_TOOLS) ## generate the go, java and typescript-fetch clients (clients/openapi-generator/) into build/clients/, and compile each whose toolchain is here
+	$(PY) scripts/oag_languages.py --out build/clients
+
+postman: $(PY_TOOLS) $(NODE_TOOLS) ## build the Postman collection build/postman/fastn.postman_collection.json (every operation, both required headers, the spec's examples)
+	$(PY) scripts/postman.py --out build/postman/fastn.postman_collection.json
 
 lint: lint-spec lint-python lint-templates ## lint the spec and the hand-written Python; check the generator's templates under our overrides
 
