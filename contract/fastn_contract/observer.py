@@ -41,7 +41,7 @@ from .elements import Index
 from .exchanges import Exchange
 
 UNLISTED: Final = "#/components/schemas/UnlistedValue"
-KEY_SCHEMES: Final = frozenset({"ApiKeyAuth", "BearerAuth"})
+KEY_SCHEMES: Final = frozenset({"ApiKeyAuth", "BearerAuth", "CustomAuthToken"})
 """Schemes that authenticate: a 401 to every request carrying one contradicts it."""
 GENERIC_HEADERS: Final = frozenset(
     {
@@ -331,6 +331,11 @@ class Observer:
             if scheme.get("type") == "http":
                 value = exchange.request_header("authorization") or ""
                 carried = value.lower().startswith(str(scheme.get("scheme", "")).lower() + " ")
+            elif str(scheme.get("name", "")).lower() == "authorization":
+                # A raw token (`CustomAuthToken`) shares the header with the bearer scheme: a value that
+                # starts with "Bearer " is the bearer scheme's, not this one's.
+                value = exchange.request_header("authorization") or ""
+                carried = bool(value) and not value.lower().startswith("bearer ")
             else:
                 carried = bool(exchange.request_header(str(scheme.get("name", ""))))
             if not carried:
