@@ -30,7 +30,8 @@
 # Required with BASE_URL: FASTN_API_KEY (a key of that server) and FASTN_SPACE_ID (the workspace of
 # that key); both default to the mock's own without BASE_URL.
 # Optional: FASTN_TENANT_ID (default empty), FASTN_STAGE (default LIVE), FASTN_CUSTOM_AUTH (default
-# false), ALLOW_WRITES (1: send writes; default 1 for the local mock, 0 with BASE_URL), CONFIRM_WRITES
+# false), FASTN_TEST_MODE (sent as X-fastn-Test-Mode; default true for an fsk_test_ key, unset
+# otherwise: the docs forbid it with a live key), FASTN_REALM (default fastn, as the SDK sends), ALLOW_WRITES (1: send writes; default 1 for the local mock, 0 with BASE_URL), CONFIRM_WRITES
 # (the host of a non-loopback BASE_URL, to allow writes there), ALLOW_UNKNOWN (1: what the spec does
 # not know is reported but does not fail the run; default 0 for the local mock, 1 with BASE_URL), PHASES
 # (schemathesis phases, default examples,coverage,fuzzing,stateful), SPEC (default openapi/fastn.yaml),
@@ -90,6 +91,10 @@ export FASTN_API_KEY FASTN_SPACE_ID
 export FASTN_TENANT_ID=${FASTN_TENANT_ID:-}
 export FASTN_STAGE=${FASTN_STAGE:-LIVE}
 export FASTN_CUSTOM_AUTH=${FASTN_CUSTOM_AUTH:-false}
+if [[ -z "${FASTN_TEST_MODE+set}" && "$FASTN_API_KEY" == fsk_test_* ]]; then
+    export FASTN_TEST_MODE=true
+fi
+export FASTN_REALM=${FASTN_REALM-fastn}
 export SPEC
 REPORT=${REPORT:-reports/contract.xml}
 
@@ -153,6 +158,8 @@ auth = {
     "Stage": os.environ["FASTN_STAGE"],
     "CustomAuth": os.environ["FASTN_CUSTOM_AUTH"],
 }
+# Sent only when set: the test-mode header never goes with a live key, and FASTN_REALM= sends no realm.
+auth.update({s: os.environ[v] for s, v in (("TestMode", "FASTN_TEST_MODE"), ("Realm", "FASTN_REALM")) if os.environ.get(v)})
 sections = "".join(f"\n[auth.openapi.{scheme}]\napi_key = {json.dumps(value)}\n" for scheme, value in auth.items())
 if os.environ["AGAINST_MOCK"] == "1":
     # The mock holds nothing the run did not create, so a warning there is a gap in the spec's links or

@@ -117,7 +117,7 @@ export interface paths {
         };
         /**
          * List connections
-         * @description Lists the workspace's connections, oldest first, one page at a time.
+         * @description Lists the workspace's connections, oldest first, one page at a time; `status` keeps only the connections in that state.
          */
         get: operations["listConnections"];
         put?: never;
@@ -139,7 +139,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a connection
+         * @description Returns one connection. Poll it after `createConnection` to see an OAuth connection leave `pending`.
+         */
+        get: operations["getConnection"];
         put?: never;
         post?: never;
         /**
@@ -735,10 +739,10 @@ export interface components {
         UnlistedValue: string;
         /**
          * CustomerStatus
-         * @description Lifecycle state of a customer.
+         * @description Lifecycle state of a customer; `pending_admin_activation` waits for a workspace admin to activate it.
          * @enum {string}
          */
-        CustomerStatus: "active" | "suspended" | "archived";
+        CustomerStatus: "active" | "suspended" | "archived" | "pending_admin_activation";
         /**
          * Plan
          * @description Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise 6,000/min.
@@ -777,10 +781,10 @@ export interface components {
         ExecutionTier: "instant" | "standard" | "long";
         /**
          * WorkflowStatus
-         * @description Whether a workflow accepts runs and trigger events.
+         * @description Whether a workflow accepts runs and trigger events (`active`, `inactive`, as the docs say), and the flow states the official SDK's CLI lists: `DEPLOYED`, `CONNECT` (waiting for a connection) and `DRAFT` (not deployed).
          * @enum {string}
          */
-        WorkflowStatus: "active" | "inactive";
+        WorkflowStatus: "active" | "inactive" | "DEPLOYED" | "CONNECT" | "DRAFT";
         /**
          * TriggerType
          * @description What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a `manual` run, or an app `event` such as `order.created`.
@@ -795,13 +799,13 @@ export interface components {
         ExecutionStatus: "pending" | "queued" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
         /**
          * TriggeredBy
-         * @description What started an execution.
+         * @description What started an execution (`agent-service`, as the docs print it, is an agent run by the platform).
          * @enum {string}
          */
-        TriggeredBy: "manual" | "webhook" | "scheduler" | "agent";
+        TriggeredBy: "manual" | "webhook" | "scheduler" | "agent" | "agent-service";
         /**
          * UserStatus
-         * @description State of a workspace member.
+         * @description State of a workspace member; `invited` until the invitation is accepted.
          * @enum {string}
          */
         UserStatus: "invited" | "active" | "suspended";
@@ -819,16 +823,16 @@ export interface components {
         PermissionAction: "create" | "read" | "update" | "delete" | "execute" | "deploy";
         /**
          * KeyMode
-         * @description Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`.
+         * @description Whether a key acts on test or live data. The docs' keys start with `fsk_test_` or `fsk_live_`, but a key's format is not something to rely on; a test key is sent with `X-fastn-Test-Mode: true`.
          * @enum {string}
          */
         KeyMode: "test" | "live";
         /**
          * UsageMetric
-         * @description A metered quantity.
+         * @description A metered quantity: the docs meter events per day and per minute, API calls per day, LLM tokens, agent sessions, flows, connectors and storage.
          * @enum {string}
          */
-        UsageMetric: "api_calls" | "workflow_executions" | "ai_credits" | "active_connections" | "storage_mb";
+        UsageMetric: "api_calls" | "workflow_executions" | "ai_credits" | "active_connections" | "storage_mb" | "events_per_day" | "events_per_minute" | "llm_tokens" | "agent_sessions" | "flows" | "connectors";
         /**
          * Enforcement
          * @description What happens at the quota: `hard` blocks, `soft` warns, `none` only records.
@@ -1147,7 +1151,7 @@ export interface components {
             executionTier: components["schemas"]["ExecutionTier"] | components["schemas"]["UnlistedValue"];
             /**
              * Format: int32
-             * @description Run time after which an execution is `timed_out`.
+             * @description Run time after which an execution is `timed_out`; the longest execution tier runs 6 hours (reference/workflows.md).
              */
             timeoutSeconds: number;
             /**
@@ -1189,7 +1193,7 @@ export interface components {
             executionTier?: components["schemas"]["ExecutionTier"];
             /**
              * Format: int32
-             * @description Defaults to 300.
+             * @description Defaults to 300; at most 6 hours, the longest execution tier (reference/workflows.md).
              */
             timeoutSeconds?: number;
             /** @description Defaults to `active`. */
@@ -1214,7 +1218,7 @@ export interface components {
             executionTier?: components["schemas"]["ExecutionTier"];
             /**
              * Format: int32
-             * @description Defaults to 300.
+             * @description Defaults to 300; at most 6 hours, the longest execution tier (reference/workflows.md).
              */
             timeoutSeconds?: number;
             /** @description Defaults to `active`. */
@@ -1243,7 +1247,7 @@ export interface components {
         Trigger: {
             /** @description Unique identifier of the trigger, assigned by the server. */
             readonly id: string;
-            /** @description Display name. */
+            /** @description Display name; required. */
             name: string;
             /**
              * TriggerTypeOrUnlisted
@@ -1263,7 +1267,7 @@ export interface components {
             intervalSeconds: number | null;
             /**
              * Format: uri
-             * @description Where to POST events, for `webhook` triggers.
+             * @description Where to POST events, for `webhook` triggers. An incoming webhook authenticates with the `x-fastn-key` header.
              */
             readonly webhookUrl: string | null;
             /** @description JSON path in a webhook payload whose value de-duplicates deliveries. */
@@ -1272,6 +1276,14 @@ export interface components {
             deadLetterEnabled: boolean;
             /** @description Event name, for `event` triggers, e.g. `contact.created`. */
             event: string | null;
+            /** @description What the trigger is for. */
+            description?: string | null;
+            /** @description Identifier of the webhook of a `webhook` trigger (opaque). */
+            readonly webhookId?: string | null;
+            /** @description How the trigger's workflows run. The docs name the setting but list no values, so it is a plain string. */
+            executionMode?: string | null;
+            /** @description Where an event goes, each route a workflow with the headers, JSON filters and payload it receives. */
+            routes?: components["schemas"]["TriggerRoute"][];
             /**
              * Format: int32
              * @description Optimistic-concurrency revision: 1 on creation, incremented by every successful update. Send it back in an update's `revision` field.
@@ -1287,6 +1299,22 @@ export interface components {
              * @description When the resource was last changed (RFC 3339, UTC).
              */
             readonly updatedAt: string;
+        };
+        /**
+         * TriggerRoute
+         * @description One route of a trigger's events to a workflow.
+         */
+        TriggerRoute: {
+            /** @description The workflow the route starts. */
+            workflowId?: string;
+            /** @description Headers sent with the event. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description JSON filters an event must pass to take this route; their form is not documented. */
+            filters?: unknown;
+            /** @description The payload the workflow receives; any JSON. */
+            payload?: unknown;
         };
         /**
          * TriggerCreate
@@ -1572,7 +1600,7 @@ export interface components {
          * @description A new API key, with its secret. This is the only time the secret is shown: store it now.
          */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
-            /** @description The key itself, `fsk_test_…` or `fsk_live_…`. Shown once. */
+            /** @description The key itself. Shown once. The docs show `fsk_test_…` and `fsk_live_…`; Fastn's extension and assistant code use UUID-shaped and `wak_…` keys and a docs example `sk_live_…`: no pattern is promised, and clients must not parse it. */
             readonly secret: string;
         };
         /**
@@ -2101,7 +2129,7 @@ export interface components {
         connectorId: string;
         /**
          * @description Identifier of the connection.
-         * @example b5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f80
+         * @example conn_abc
          */
         connectionId: string;
         /**
@@ -2139,6 +2167,11 @@ export interface components {
          * @example sync_orders
          */
         WorkflowIdFilter: string;
+        /**
+         * @description Only connections in this status.
+         * @example active
+         */
+        ConnectionStatusFilter: components["schemas"]["ConnectionStatus"];
         /**
          * @description Only executions in this status.
          * @example failed
@@ -2628,6 +2661,11 @@ export interface operations {
                  * @example eyJvZmZzZXQiOjIwfQ
                  */
                 cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Only connections in this status.
+                 * @example active
+                 */
+                status?: components["parameters"]["ConnectionStatusFilter"];
             };
             header?: never;
             path?: never;
@@ -2696,6 +2734,41 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifier of the connection.
+                 * @example conn_abc
+                 */
+                connectionId: components["parameters"]["connectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     deleteConnection: {
         parameters: {
             query?: never;
@@ -2703,7 +2776,7 @@ export interface operations {
             path: {
                 /**
                  * @description Identifier of the connection.
-                 * @example b5e6f7a8-9b0c-4d1e-8f2a-3b4c5d6e7f80
+                 * @example conn_abc
                  */
                 connectionId: components["parameters"]["connectionId"];
             };

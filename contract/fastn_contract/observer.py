@@ -42,7 +42,9 @@ from .exchanges import Exchange
 
 UNLISTED: Final = "#/components/schemas/UnlistedValue"
 KEY_SCHEMES: Final = frozenset({"ApiKeyAuth", "BearerAuth"})
-"""Schemes that authenticate: a 401 to every request carrying one contradicts it."""
+"""Schemes that authenticate: a 401 to every request carrying one contradicts it. Not `CustomAuthToken`:
+a flow's custom-auth token is checked by that flow, so a 401 elsewhere (or for a made-up token) proves
+nothing against the scheme; it is confirmed by a 2xx like the optional headers."""
 GENERIC_HEADERS: Final = frozenset(
     {
         "accept-ranges",
@@ -331,6 +333,11 @@ class Observer:
             if scheme.get("type") == "http":
                 value = exchange.request_header("authorization") or ""
                 carried = value.lower().startswith(str(scheme.get("scheme", "")).lower() + " ")
+            elif str(scheme.get("name", "")).lower() == "authorization":
+                # A raw custom-auth token (`CustomAuthToken`) shares the header with the bearer scheme, whose
+                # value is redacted whole: it is this scheme's only beside `x-fastn-custom-auth: true`.
+                flag = (exchange.request_header("x-fastn-custom-auth") or "").strip().lower()
+                carried = bool(exchange.request_header("authorization")) and flag == "true"
             else:
                 carried = bool(exchange.request_header(str(scheme.get("name", ""))))
             if not carried:

@@ -86,7 +86,11 @@ ENV_AUTH = {
     "TenantId": ("FASTN_TENANT_ID", ""),
     "Stage": ("FASTN_STAGE", "LIVE"),
     "CustomAuth": ("FASTN_CUSTOM_AUTH", "false"),
+    "TestMode": ("FASTN_TEST_MODE", None),  # never by default: the docs forbid it with a live key
+    "Realm": ("FASTN_REALM", "fastn"),
 }
+SENT_ONLY_WHEN_SET = frozenset({"TestMode", "Realm"})
+"""Schemes whose empty variable sends no header (an empty tenant id is still sent: the workspace itself)."""
 
 Operation = schemathesis.APIOperation[Any, Any, Any, Any]
 Case = schemathesis.Case[Any]
@@ -562,7 +566,7 @@ def load_config(path: Path | None) -> SchemathesisConfig:
     schemes = data.setdefault("auth", {}).setdefault("openapi", {})
     for scheme, (variable, default) in ENV_AUTH.items():
         value = os.environ.get(variable, default)
-        if scheme not in schemes and value is not None:
+        if scheme not in schemes and value is not None and (value or scheme not in SENT_ONLY_WHEN_SET):
             schemes[scheme] = {"api_key": value}
     return SchemathesisConfig.from_dict(data, base_dir=str(base))
 

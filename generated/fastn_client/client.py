@@ -1,7 +1,10 @@
 """Clients of the Fastn API.
 
 ``Client`` sends no credentials; ``AuthenticatedClient`` sends the API key the Fastn way
-(``x-fastn-api-key: KEY``, no prefix) with the workspace, tenant and stage headers set once::
+(``x-fastn-api-key: KEY``, no prefix, as the seed reference documents it; or
+``Authorization: Bearer KEY`` with ``ClientOptions(key_placement="bearer")``, as newer docs show
+it) with the workspace, tenant and stage headers set once, ``X-fastn-Test-Mode: true`` with a
+test key and ``realm: fastn`` as the official SDK sends it::
 
     client = AuthenticatedClient(token="fsk_live_...", space_id="...")
     client = AuthenticatedClient.from_env()  # FASTN_API_KEY, FASTN_SPACE_ID, ...
@@ -20,7 +23,14 @@ import httpx
 from attrs import define, evolve, field
 
 from .lib.auth import CredentialAuth
-from .lib.constants import API_KEY_HEADER
+from .lib.constants import (
+    API_KEY_HEADER,
+    AUTHORIZATION_HEADER,
+    LIVE_KEY_PREFIX,
+    REALM_HEADER,
+    TEST_KEY_PREFIX,
+    TEST_MODE_HEADER,
+)
 from .lib.deadline import async_http_transport, http_transport
 from .lib.errors import ClientInputError
 from .lib.inputs import check_header_value, check_headers, check_timeout
@@ -98,7 +108,8 @@ class Client:
 
     def _request_headers(self) -> dict[str, str]:
         """Headers sent on every request, credentials excepted (those are `_auth`'s)."""
-        return dict(self._headers)
+        realm = self._options.realm
+        return {REALM_HEADER: realm, **self._headers} if realm is not None else dict(self._headers)
 
     def _auth(self) -> httpx.Auth | None:
         """What adds the credentials to each request; ``None``: there are none."""
@@ -203,22 +214,28 @@ class Client:
 class AuthenticatedClient(Client):
     """A client of the Fastn API that authenticates every request.
 
-    By default the key goes in ``x-fastn-api-key`` as is. For a user's bearer token instead,
-    pass ``auth_header_name="Authorization", prefix="Bearer"``. The workspace (``space_id``),
+    By default the key goes in ``x-fastn-api-key`` as is, the form the seed reference documents;
+    ``options=ClientOptions(key_placement="bearer")`` sends it as ``Authorization: Bearer <key>``,
+    the form of newer docs pages (the spec accepts both). With ``custom_auth=True`` the token is the
+    caller's own custom-auth token and goes raw in ``Authorization``, with no ``Bearer `` prefix.
+    ``auth_header_name`` and ``prefix``, when set, win over all of these. A test key
+    (``fsk_test_…``) also sends ``X-fastn-Test-Mode: true``, a live key never
+    (``ClientOptions.test_mode``). The workspace (``space_id``),
     tenant (``tenant_id``), stage (``stage``) and custom-auth flag (``custom_auth``) are
     client-wide: set them here once. A key plus a space id is a complete request; the others
     are optional and sent only when set. The token is never shown by ``repr()``.
 
     Attributes:
         token: The API key (``fsk_test_...`` / ``fsk_live_...``) or bearer token.
-        prefix: Put before the token, separated by a space; empty by default.
+        prefix: Put before the token, separated by a space; empty by default (set by hand, it and
+            ``auth_header_name`` decide where the token goes, whatever ``key_placement`` says).
         auth_header_name: Header that carries the token; ``x-fastn-api-key`` by default.
         space_id: Workspace id, sent as ``x-fastn-space-id``.
         tenant_id: Tenant of a multi-tenant workspace (e.g. ``tenant_customer_123``), sent as
             ``x-fastn-space-tenantid``; leave it unset for the workspace itself.
         stage: ``DRAFT``, or the name of a live environment (``LIVE``), sent as ``stage``.
         custom_auth: Set when the token is a flow's own custom-auth token rather than a Fastn
-            key or token: sends ``x-fastn-custom-auth: true``.
+            key or token: sends it raw in ``Authorization`` with ``x-fastn-custom-auth: true``.
     """
 
     token: str = field(kw_only=True, repr=False, validator=_header_value(secret=True))
@@ -228,6 +245,12 @@ class AuthenticatedClient(Client):
     tenant_id: str | None = field(default=None, kw_only=True, validator=_header_value())
     stage: str | None = field(default=None, kw_only=True, validator=_header_value())
     custom_auth: bool = field(default=False, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self._options.test_mode is True and self.token.startswith(LIVE_KEY_PREFIX) and not self.custom_auth:
+            raise ClientInputError(
+                "test_mode=True with a live key: the docs forbid X-fastn-Test-Mode with a live key", argument="options"
+            )
 
     def _request_headers(self) -> dict[str, str]:
         headers = super()._request_headers()
@@ -240,10 +263,29 @@ class AuthenticatedClient(Client):
                 headers[name] = value
         if self.custom_auth:
             headers[CUSTOM_AUTH_HEADER] = "true"
+        if self._test_mode():
+            headers[TEST_MODE_HEADER] = "true"
         return headers
 
+    def _test_mode(self) -> bool:
+        """Whether to send ``X-fastn-Test-Mode: true``: for a test key, unless the options say otherwise."""
+        wanted = self._options.test_mode
+        if self.custom_auth or wanted is False:
+            return False
+        return wanted is True or self.token.startswith(TEST_KEY_PREFIX)
+
+    def _credential(self) -> tuple[str, str]:
+        """The header that carries the token, and its value."""
+        if self.auth_header_name != API_KEY_HEADER or self.prefix:
+            return self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token
+        if self.custom_auth:
+            return AUTHORIZATION_HEADER, self.token
+        if self._options.key_placement == "bearer":
+            return AUTHORIZATION_HEADER, f"Bearer {self.token}"
+        return API_KEY_HEADER, self.token
+
     def _auth(self) -> httpx.Auth:
-        return CredentialAuth(self.auth_header_name, f"{self.prefix} {self.token}" if self.prefix else self.token)
+        return CredentialAuth(*self._credential())
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:

@@ -104,6 +104,11 @@ class ConnectionHooks(Hooks):
     def visible(self, ctx: Ctx, record: Record) -> bool:
         return ctx.tenant is None or ctx.tenant.owns(record.get("tenantId"))
 
+    def listed(self, ctx: Ctx, record: Record) -> bool:
+        """``listConnections?status=``: only the connections in that status."""
+        wanted = ctx.query.get("status")
+        return wanted is None or record.get("status") == wanted
+
     def prepare(self, ctx: Ctx, record: Record) -> None:
         connector = ctx.ws.collection("connectors").get(record.get("connectorId", ""), {})
         if not record.get("tenantId"):  # the tenant the request acts for, as the header named it

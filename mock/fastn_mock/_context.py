@@ -92,5 +92,9 @@ class Hooks:
         """Whether the request may see the record at all (one it may not see does not exist for it: 404)."""
         return True
 
+    def listed(self, ctx: Ctx, record: Record) -> bool:
+        """Whether a list keeps a record the request may see: the list's own filters (none by default)."""
+        return True
+
     def removed(self, ctx: Ctx, record: Record) -> None:
         """Forget what the record left elsewhere, once it is deleted."""

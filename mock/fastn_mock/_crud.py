@@ -172,10 +172,11 @@ class Crud:
         return collection
 
     def list(self, ctx: Ctx) -> Result:
-        """A page of the collection (the records the request may see), oldest first."""
+        """A page of the collection (the records the request may see and its filters keep), oldest first."""
         collection = self.collection(ctx)
         hooks = self.hooks_for(collection)
-        return page(ctx, [r for r in ctx.ws.collection(collection.name).values() if hooks.visible(ctx, r)])
+        records = ctx.ws.collection(collection.name).values()
+        return page(ctx, [r for r in records if hooks.visible(ctx, r) and hooks.listed(ctx, r)])
 
     def _find(self, ctx: Ctx, collection: Collection) -> Record:
         """The record the path names, or 404 (also when the request may not see it)."""

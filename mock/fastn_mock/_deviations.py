@@ -41,7 +41,10 @@ NO_IDEMPOTENCY: Final = "no-idempotency"
 
 DEVIATIONS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        BEARER_KEY: "the API key counts only as 'Authorization: Bearer <key>'; in x-fastn-api-key alone it is 401",
+        BEARER_KEY: (
+            "the API key counts only as 'Authorization: Bearer <key>'; in x-fastn-api-key alone it is 401 "
+            "(the spec documents both forms: refusing the seed's one contradicts ApiKeyAuth)"
+        ),
         SNAKE_CASE: "every key of every JSON object in a response body is snake_case (nextCursor -> next_cursor)",
         ENVELOPE: 'every 2xx JSON body is wrapped as {"body": <the body>} (the official SDK\'s shape)',
         UNLISTED_ENUM: 'every Workflow in a response has status "mock-unlisted", which WorkflowStatus does not list',

@@ -22,7 +22,7 @@ from fastn_mock import DEFAULT_API_KEY, DEFAULT_SPACE_ID
 pytestmark = pytest.mark.slow  # serves the mock and runs the schemathesis CLI
 
 REPO = Path(__file__).resolve().parents[2]
-READS_BY_ID = ("getCustomer", "getConnector", "getWorkflow", "getTrigger", "getExecution")
+READS_BY_ID = ("getCustomer", "getConnector", "getConnection", "getWorkflow", "getTrigger", "getExecution")
 
 
 @pytest.mark.timeout(300)
@@ -46,7 +46,7 @@ def test_a_read_only_run_passes_and_reaches_the_reads_through_the_lists(
     assert run.returncode == 0, output[-6000:]
     assert "read-only run: GET operations only" in output
     assert "--phases examples,coverage,fuzzing,stateful" in output, "the stateful phase runs, over the GET links"
-    assert "5 selected" in output, "API Links: … / 5 selected: the lists' links to the reads of their first items"
+    assert "6 selected" in output, "API Links: … / 6 selected: the lists' links to the reads of their first items"
     assert "note: the walk reached" in output, "what the empty mock cannot offer is a note"
     evidence = json.loads((Path(env["REPORT"]).parent / "evidence.json").read_text(encoding="utf-8"))
     assert (evidence["summary"]["contradicted"], evidence["summary"]["unknown"]) == (0, 0)

@@ -18,7 +18,7 @@ from typing import Any
 
 import fastn_spec
 import pytest
-from fastn_contract.walk import main, refuse_writes, unique_variant
+from fastn_contract.walk import load_config, main, refuse_writes, unique_variant
 from jsonschema import Draft202012Validator, FormatChecker
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,6 +109,44 @@ def test_the_script_header_and_the_readme_name_every_variable_the_run_reads() ->
     assert not [name for name in variables if name not in section], "README.md, Contract runs"
     line = next(line for line in readme.splitlines() if "`make contract`" in line and line.startswith("|"))
     assert all(name in line for name in ("BASE_URL", "FASTN_API_KEY", "FASTN_SPACE_ID", "ALLOW_WRITES")), line
+
+
+@pytest.mark.parametrize(
+    ("variables", "sent"),
+    [
+        ({}, {"Realm": "fastn"}),  # no test-mode header unless asked: it must never go with a live key
+        ({"FASTN_TEST_MODE": "true"}, {"Realm": "fastn", "TestMode": "true"}),
+        ({"FASTN_TEST_MODE": "", "FASTN_REALM": ""}, {}),
+    ],
+)
+def test_the_walk_sends_test_mode_and_realm_only_when_set(
+    variables: dict[str, str], sent: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("FASTN_TEST_MODE", "FASTN_REALM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    config = tmp_path / "schemathesis.toml"
+    config.write_text("", encoding="utf-8")
+    schemes = load_config(config).projects.default.auth.openapi.schemes
+    found = {name: getattr(schemes[name], "api_key", None) for name in ("TestMode", "Realm") if name in schemes}
+    assert found == sent
+
+
+def test_the_script_sends_test_mode_for_a_test_key_only() -> None:
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert 'if [[ -z "${FASTN_TEST_MODE+set}" && "$FASTN_API_KEY" == fsk_test_* ]]; then' in script
+    for key, expected in (("fsk_test_abc", "true"), ("fsk_live_abc", ""), ("6b0e3f0a-8a51-4d4e-9d67-3c2b1a0f9e8d", "")):
+        line = script[script.index('if [[ -z "${FASTN_TEST_MODE+set}"') : script.index("export FASTN_REALM")]
+        env = {"PATH": os.environ["PATH"], "FASTN_API_KEY": key}
+        shown = subprocess.run(
+            ["bash", "-c", line + 'printf %s "${FASTN_TEST_MODE-}"'],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert shown.stdout == expected, key
 
 
 @cache

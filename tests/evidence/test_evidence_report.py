@@ -253,3 +253,25 @@ def test_the_report_command_judges_a_recorded_run_and_fails_on_news(tmp_path: Pa
     built = json.loads((tmp_path / "r" / "evidence.json").read_text(encoding="utf-8"))
     assert named(built) == EXACT["missing-field"] and built["exchanges"]["total"] == 2
     assert (tmp_path / "r" / "evidence.md").read_text(encoding="utf-8").startswith("# Evidence report")
+
+
+def test_a_key_as_a_bearer_token_is_accepted_and_a_raw_token_is_custom_auth_s_only_with_the_flag() -> None:
+    """The spec documents the key as a bearer token too, and the mock accepts it; the raw-token scheme
+    that shares the header (`CustomAuthToken`) is judged only on requests with `x-fastn-custom-auth: true`,
+    and a 401 to one (the mock does not model custom auth) is exercised, never a contradiction."""
+    app = create_app(MockConfig(spec_path=SPEC, rate_limit=0))
+    observer = Observer(DOCUMENT)
+    bearer = {"Authorization": f"Bearer {DEFAULT_API_KEY}", "x-fastn-space-id": DEFAULT_SPACE_ID}
+    raw = {"Authorization": "caller-token", "x-fastn-custom-auth": "true", "x-fastn-space-id": DEFAULT_SPACE_ID}
+    with TestClient(app, base_url="http://mock") as client:
+        answered = client.get("/api/v1/customers", headers=bearer)
+        observer.observe(from_httpx(answered, source="test"))
+        confirmed = {e["name"] for e in report.build(observer, target="http://mock", spec=str(SPEC))["confirmed"]}
+        assert answered.status_code == 200
+        assert "CustomAuthToken (Authorization)" not in confirmed  # a bearer key is not a custom-auth token
+        refused = client.get("/api/v1/customers", headers=raw)
+        observer.observe(from_httpx(refused, source="test"))
+    assert refused.status_code == 401
+    built = report.build(observer, target="http://mock", spec=str(SPEC))
+    assert "CustomAuthToken (Authorization)" not in {e["name"] for e in built["confirmed"]}
+    assert named(built) == set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
+import attrs
 import fastn_client
 import httpx
 import pytest
@@ -38,12 +39,11 @@ def client_with(
         seen.append(request)
         return handler(request)
 
+    settings: dict[str, object] = {"options": QUIET, "token": KEY, **kwargs}
     client = AuthenticatedClient(
         base_url="https://fastn.test",
-        token=KEY,
-        options=QUIET,
         httpx_args={"transport": httpx.MockTransport(record)},
-        **kwargs,  # type: ignore[arg-type]
+        **settings,  # type: ignore[arg-type]
     )
     return client, seen
 
@@ -295,3 +295,74 @@ def test_an_undocumented_status_raises_a_fastn_error_when_asked_to() -> None:
     assert caught.value.status_code == 299
     with pytest.raises(fastn_client.errors.UnexpectedStatus):
         list_customers.sync_detailed(client=client)
+
+
+# --- Where the key goes, test mode and realm (the docs and SDK of "A third look") ----------------
+
+LIVE_KEY = "fsk_live_0123456789abcdef0123456789abcdef"
+UUID_KEY = "6b0e3f0a-8a51-4d4e-9d67-3c2b1a0f9e8d"
+
+
+def test_by_default_the_key_goes_in_the_seed_s_header_and_as_a_bearer_token_when_asked() -> None:
+    client, seen = client_with(empty_page)
+    bearer, seen_bearer = client_with(empty_page)
+    bearer = bearer.with_options(attrs.evolve(QUIET, key_placement="bearer"))
+    list_customers.sync(client=client)
+    list_customers.sync(client=bearer)
+    assert seen[0].headers["x-fastn-api-key"] == KEY and "authorization" not in seen[0].headers
+    (request,) = seen_bearer
+    assert request.headers["authorization"] == f"Bearer {KEY}" and "x-fastn-api-key" not in request.headers
+    assert ClientOptions().key_placement == "header"
+
+
+def test_the_bearer_form_never_shows_the_key() -> None:
+    client, seen = client_with(empty_page, options=attrs.evolve(QUIET, key_placement="bearer"))
+    httpx_client = client.get_httpx_client()
+    list_customers.sync(client=client)
+    assert seen[0].headers["authorization"] == f"Bearer {KEY}"
+    for text in (repr(client), repr(httpx_client.headers), repr(httpx_client.auth), repr(seen[0].headers)):
+        assert KEY not in text and KEY[-12:] not in text
+
+
+def test_a_hand_set_header_or_prefix_wins_over_the_key_placement() -> None:
+    client, seen = client_with(
+        empty_page, auth_header_name="x-other", options=attrs.evolve(QUIET, key_placement="bearer")
+    )
+    list_customers.sync(client=client)
+    assert seen[0].headers["x-other"] == KEY and "authorization" not in seen[0].headers
+
+
+def test_test_mode_is_sent_with_a_test_key_and_never_with_a_live_one() -> None:
+    def sent(token: str, test_mode: bool | None = None) -> str | None:
+        client, seen = client_with(empty_page, token=token, options=attrs.evolve(QUIET, test_mode=test_mode))
+        list_customers.sync(client=client)
+        value: str | None = seen[0].headers.get("x-fastn-test-mode")
+        return value
+
+    assert sent(KEY) == "true"
+    assert sent(LIVE_KEY) is None
+    assert sent(UUID_KEY) is None  # not recognisably a test key: not sent unless asked
+    assert sent(UUID_KEY, test_mode=True) == "true"
+    assert sent(KEY, test_mode=False) is None
+    with pytest.raises(ClientInputError) as caught:
+        AuthenticatedClient(token=LIVE_KEY, options=ClientOptions(test_mode=True))
+    assert caught.value.argument == "options" and LIVE_KEY not in str(caught.value)
+    assert LIVE_KEY[-12:] not in repr(caught.value)
+
+
+def test_realm_is_sent_as_the_sdk_sends_it_unless_turned_off() -> None:
+    client, seen = client_with(empty_page)
+    list_customers.sync(client=client)
+    list_customers.sync(client=client.with_options(attrs.evolve(QUIET, realm=None)))
+    assert [request.headers.get("realm") for request in seen] == ["fastn", None]
+    with pytest.raises(ClientInputError):
+        ClientOptions(realm="fastn\r\nx-evil: 1")
+
+
+def test_a_custom_auth_token_goes_raw_in_authorization_without_test_mode() -> None:
+    client, seen = client_with(empty_page, custom_auth=True)
+    list_customers.sync(client=client)
+    headers = seen[0].headers
+    assert (headers["authorization"], headers["x-fastn-custom-auth"]) == (KEY, "true")
+    assert "x-fastn-api-key" not in headers and "x-fastn-test-mode" not in headers
+    assert KEY not in repr(headers)

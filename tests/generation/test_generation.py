@@ -59,7 +59,7 @@ def test_provenance_records_the_inputs_and_the_tools() -> None:
     spec_hash = hashlib.sha256((ROOT / "openapi" / "fastn.yaml").read_bytes()).hexdigest()
     assert record["inputs"]["spec"] == {"path": "openapi/fastn.yaml", "sha256": spec_hash}
     assert record["generator"]["openapi-python-client"] == metadata.version("openapi-python-client") == "0.29.1"
-    assert record["operations"] == len(spec_operations()) == 46
+    assert record["operations"] == len(spec_operations()) == 47
     assert "lib/errors.py" in record["merged_overrides"]
 
 

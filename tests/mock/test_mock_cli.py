@@ -17,7 +17,7 @@ def test_defaults(served: dict[str, Any], capsys: pytest.CaptureFixture[str]) ->
     out = capsys.readouterr().out
     assert "x-fastn-api-key: the built-in owner key (see --help)" in out
     assert DEFAULT_SPACE_ID in out
-    assert "46 operations" in out
+    assert "47 operations" in out
     assert served["app"].config.rate_limit == 600
     assert (served["timeout_keep_alive"], served["limit_concurrency"]) == (5, 256)
     assert served["http"].header_timeout == 10

@@ -151,6 +151,29 @@ def test_connections_of_oauth_connectors_start_pending(api: Api) -> None:
     assert (active["status"], active["authUrl"], active["tenantId"]) == ("active", None, "globex")
 
 
+def test_connections_can_be_followed_by_status_and_one_by_one(api: Api) -> None:
+    """listConnections?status= keeps the connections in that state; getConnection reads one (404 once deleted)."""
+    oauth = api.make_connector("crm", "oauth2")
+    plain = api.make_connector("db", "basic")
+    pending = api.post("/api/v1/connections", {"connectorId": oauth["id"]}).json()
+    active = api.post("/api/v1/connections", {"connectorId": plain["id"]}).json()
+
+    def listed(**query: object) -> list[str]:
+        response = api.get("/api/v1/connections", params=query)
+        assert response.status_code == 200
+        return [item["id"] for item in response.json()["data"]]
+
+    assert listed() == [pending["id"], active["id"]]
+    assert listed(status="pending") == [pending["id"]]
+    assert listed(status="active", limit=1) == [active["id"]]
+    assert listed(status="expired") == []
+    assert api.get("/api/v1/connections", params={"status": "nonsense"}).status_code == 400  # a closed enum
+    got = api.get(f"/api/v1/connections/{pending['id']}")
+    assert got.status_code == 200 and got.json() == pending
+    assert api.delete(f"/api/v1/connections/{pending['id']}").status_code == 204
+    assert api.get(f"/api/v1/connections/{pending['id']}").status_code == 404
+
+
 @pytest.mark.parametrize(
     ("trigger", "status"),
     [

@@ -28,6 +28,7 @@ EXPECTED = {
     "FastnTransport",
     "InternalServerError",
     "Jitter",
+    "KeyPlacement",
     "NotFoundError",
     "PacingEvent",
     "PermissionDeniedError",

@@ -62,10 +62,18 @@ def test_operations_beyond_the_seed_are_marked_inferred() -> None:
     seeded = {(row["method"].lower(), shape(row["path"])) for row in seed_rows()}
     extra = [op for op in OPERATIONS if (op.method, shape(op.path)) not in seeded]
     # Pollable builds and their caller-driven steps, and cancelling a run: the docs show them at other paths.
-    assert sorted(op.id for op in extra) == ["cancelExecution", "deployAiBuild", "generateAiBuild", "getAiBuild"]
+    # Reading one connection: the official SDK polls a connection's status on a surface of its own.
+    assert sorted(op.id for op in extra) == [
+        "cancelExecution",
+        "deployAiBuild",
+        "generateAiBuild",
+        "getAiBuild",
+        "getConnection",
+    ]
     for op in extra:
         assert op.body["x-fastn-evidence"] == "inferred", f"{op} is not in the seed and must say so"
-        assert "docs' API reference" in op.body.get("x-fastn-verify", ""), f"{op}: name the docs' path to verify"
+        source = "official SDK" if op.id == "getConnection" else "docs' API reference"
+        assert source in op.body.get("x-fastn-verify", ""), f"{op}: name the evidence to verify against"
 
 
 # --- operations ---------------------------------------------------------------------------
@@ -102,14 +110,24 @@ def test_api_key_and_workspace_headers_apply_to_every_operation() -> None:
         "in": "header",
         "name": "x-fastn-api-key",
     }
-    assert schemes["BearerAuth"]["scheme"] == "bearer"
-    # A key (or token) plus the space id is a complete request; tenant, stage and custom auth are optional.
+    # The workspace key is accepted as a bearer token too (newer docs), not only as a user's JWT.
+    assert schemes["BearerAuth"]["scheme"] == "bearer" and "bearerFormat" not in schemes["BearerAuth"]
+    # A key (or token) plus the space id is a complete request; tenant, stage, test mode, realm and
+    # custom auth are optional.
     assert [set(r) for r in SPEC["security"][:2]] == [{"ApiKeyAuth", "SpaceId"}, {"BearerAuth", "SpaceId"}]
+    credentials = {"ApiKeyAuth", "BearerAuth", "CustomAuthToken"}
     for requirement in SPEC["security"]:
-        assert "SpaceId" in set(requirement) and {"ApiKeyAuth", "BearerAuth"} & set(requirement)
-    optional = {name for r in SPEC["security"] for name in r} - {"ApiKeyAuth", "BearerAuth", "SpaceId"}
-    assert optional == {"TenantId", "Stage", "CustomAuth"}
+        assert "SpaceId" in set(requirement) and len(credentials & set(requirement)) == 1
+    optional = {name for r in SPEC["security"] for name in r} - credentials - {"SpaceId"}
+    assert optional == {"TenantId", "Stage", "CustomAuth", "TestMode", "Realm"}
     assert schemes["CustomAuth"]["name"] == "x-fastn-custom-auth"
+    # A custom-auth token travels raw in Authorization, only with the custom-auth flag, never with test mode.
+    raw = {"type": "apiKey", "in": "header", "name": "Authorization"}
+    assert schemes["CustomAuthToken"] == {**schemes["CustomAuthToken"], **raw}
+    for requirement in SPEC["security"]:
+        assert ("CustomAuthToken" in requirement) == ("CustomAuth" in requirement)
+        assert not {"CustomAuthToken", "TestMode"} <= set(requirement)
+    assert (schemes["TestMode"]["name"], schemes["Realm"]["name"]) == ("X-fastn-Test-Mode", "realm")
     assert all("security" not in op.body for op in OPERATIONS), "operations inherit the top-level security"
 
 

@@ -34,5 +34,5 @@ def test_every_inferred_element_is_listed_with_what_to_verify() -> None:
 def test_the_report_groups_and_counts() -> None:
     result = subprocess.run([sys.executable, SCRIPT], capture_output=True, text=True, check=True)
     total = len(_listed())
-    assert "== operation (4)" in result.stdout
+    assert "== operation (5)" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].startswith(f"{total} inferred elements in fastn.yaml: ")

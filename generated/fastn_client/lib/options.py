@@ -30,19 +30,25 @@ from .constants import (
     DEFAULT_BACKOFF_MAX,
     DEFAULT_DEADLINE,
     DEFAULT_IDEMPOTENCY_KEYS,
+    DEFAULT_KEY_PLACEMENT,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_REALM,
     DEFAULT_RETRY_AFTER_CEILING,
     DEFAULT_TRUST_IDEMPOTENCY_KEYS,
     RATE_LIMIT_REDIS_URL_ENV,
 )
 from .errors import ClientInputError
+from .inputs import check_header_value
 from .pacing import Pacer
 
-__all__ = ["ClientOptions", "Jitter", "PacingEvent", "RetryEvent"]
+__all__ = ["ClientOptions", "Jitter", "KeyPlacement", "PacingEvent", "RetryEvent"]
 
 #: ``"full"``: a delay drawn from [0, d]; ``"equal"``: from [d/2, d].
 Jitter = Literal["full", "equal"]
+
+#: ``"header"``: the key in ``x-fastn-api-key``; ``"bearer"``: as ``Authorization: Bearer <key>``.
+KeyPlacement = Literal["header", "bearer"]
 
 
 @attrs.frozen
@@ -130,6 +136,11 @@ def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float |
         raise ClientInputError(f"{attribute.name} must be > 0, got {value!r}", argument=attribute.name)
 
 
+def _header(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        check_header_value(attribute.name, value)
+
+
 _REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
@@ -202,6 +213,20 @@ class ClientOptions:
         sleep: Blocking sleep used by :class:`FastnTransport`.
         async_sleep: Sleep awaited by :class:`AsyncFastnTransport`.
         random: Source of jitter, returning a float in [0, 1).
+        key_placement: Where ``AuthenticatedClient`` sends the workspace key: ``"header"``
+            (default) in ``x-fastn-api-key``, as the seed reference documents it; ``"bearer"`` as
+            ``Authorization: Bearer <key>``, as newer docs pages show it. The spec accepts both;
+            the default is the form the seed, the one reference of every path, documents.
+            Ignored when the client's ``auth_header_name`` or ``prefix`` is set by hand, and for a
+            custom-auth token (``custom_auth=True``), which goes raw in ``Authorization``.
+        test_mode: The ``X-fastn-Test-Mode: true`` header, which the docs require with a test key
+            and forbid with a live one. ``None`` (default): sent when the key is a test key
+            (``fsk_test_…``) and never otherwise; ``False``: never sent; ``True``: sent whatever
+            the key looks like (for a test key of another format), but a live key
+            (``fsk_live_…``) with ``True`` is refused when the client is made. Never sent with a
+            custom-auth token.
+        realm: Sent as the ``realm`` header on every request, ``"fastn"`` by default as the
+            official SDK does; ``None`` sends none.
     """
 
     max_retries: int = attrs.field(default=DEFAULT_MAX_RETRIES, validator=_non_negative)
@@ -222,3 +247,10 @@ class ClientOptions:
     sleep: Callable[[float], None] = time.sleep
     async_sleep: Callable[[float], Awaitable[None]] = _async_sleep
     random: Callable[[], float] = random.random
+    key_placement: KeyPlacement = attrs.field(
+        default=DEFAULT_KEY_PLACEMENT, validator=attrs.validators.in_(("header", "bearer"))
+    )
+    test_mode: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+    )
+    realm: str | None = attrs.field(default=DEFAULT_REALM, validator=_header)

@@ -69,6 +69,8 @@ if TYPE_CHECKING:
     from .trigger import Trigger
     from .trigger_create import TriggerCreate
     from .trigger_list import TriggerList
+    from .trigger_route import TriggerRoute
+    from .trigger_route_headers import TriggerRouteHeaders
     from .trigger_type import TriggerType
     from .trigger_update import TriggerUpdate
     from .triggered_by import TriggeredBy
@@ -154,6 +156,8 @@ _MODULES = {
     "Trigger": ".trigger",
     "TriggerCreate": ".trigger_create",
     "TriggerList": ".trigger_list",
+    "TriggerRoute": ".trigger_route",
+    "TriggerRouteHeaders": ".trigger_route_headers",
     "TriggerType": ".trigger_type",
     "TriggerUpdate": ".trigger_update",
     "TriggeredBy": ".triggered_by",
@@ -254,6 +258,8 @@ __all__ = (
     "TriggerCreate",
     "TriggeredBy",
     "TriggerList",
+    "TriggerRoute",
+    "TriggerRouteHeaders",
     "TriggerType",
     "TriggerUpdate",
     "UsageItem",

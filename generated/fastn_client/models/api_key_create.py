@@ -21,7 +21,8 @@ class ApiKeyCreate:
 
     Attributes:
         name (str): Display name.
-        mode (KeyMode): Whether a key acts on test or live data; the secret starts with `fsk_test_` or `fsk_live_`.
+        mode (KeyMode): Whether a key acts on test or live data. The docs' keys start with `fsk_test_` or `fsk_live_`,
+            but a key's format is not something to rely on; a test key is sent with `X-fastn-Test-Mode: true`.
         role (str | Unset): Role of the key; defaults to `developer`. 422 `VALIDATION_ERROR` if unknown.
         expires_at (datetime.datetime | Unset): When the key stops working; omit for never.
     """

@@ -44,7 +44,9 @@ class CreatedApiKey:
         expires_at (datetime.datetime | None): When the key stops working; null for never.
         last_used_at (datetime.datetime | None): Last successful use.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
-        secret (str): The key itself, `fsk_test_…` or `fsk_live_…`. Shown once.
+        secret (str): The key itself. Shown once. The docs show `fsk_test_…` and `fsk_live_…`; Fastn's extension and
+            assistant code use UUID-shaped and `wak_…` keys and a docs example `sk_live_…`: no pattern is promised, and
+            clients must not parse it.
     """
 
     id: str

@@ -1,10 +1,11 @@
 from typing import Literal
 
-CustomerStatus = Literal["active", "archived", "suspended"]
+CustomerStatus = Literal["active", "archived", "pending_admin_activation", "suspended"]
 
 CUSTOMER_STATUS_VALUES: set[CustomerStatus] = {
     "active",
     "archived",
+    "pending_admin_activation",
     "suspended",
 }
 

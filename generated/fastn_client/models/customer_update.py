@@ -25,7 +25,8 @@ class CustomerUpdate:
         admin_email (str | Unset): Email of the administrator.
         plan (Plan | Unset): Billing plan. Rate limits per plan: free 20/min, starter 60/min, growth 600/min, enterprise
             6,000/min.
-        status (CustomerStatus | Unset): Lifecycle state of a customer.
+        status (CustomerStatus | Unset): Lifecycle state of a customer; `pending_admin_activation` waits for a workspace
+            admin to activate it.
     """
 
     revision: int

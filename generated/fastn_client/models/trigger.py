@@ -2,13 +2,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..lib.fast_parsing import parse_datetime
 from ..models.trigger_type import TriggerType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.trigger_route import TriggerRoute
+
 
 T = TypeVar("T", bound="Trigger")
 # from_dict() makes a Trigger the way its attrs __init__ does, without calling it.
@@ -31,6 +36,10 @@ _FIELD_KEYS = frozenset(
         "revision",
         "createdAt",
         "updatedAt",
+        "description",
+        "webhookId",
+        "executionMode",
+        "routes",
     }
 )
 
@@ -41,14 +50,15 @@ class Trigger:
 
     Attributes:
         id (str): Unique identifier of the trigger, assigned by the server.
-        name (str): Display name.
+        name (str): Display name; required.
         type_ (str | TriggerType): What fires a trigger: an HTTP `webhook`, a `cron` schedule (or a fixed interval), a
             `manual` run, or an app `event` such as `order.created`. Values not listed here arrive as plain strings.
         workflow_ids (list[str]): Workflows started when the trigger fires.
         enabled (bool): Whether the trigger fires.
         cron (None | str): Cron expression, for `cron` triggers (or `intervalSeconds`).
         interval_seconds (int | None): Fixed interval, for `cron` triggers without `cron`.
-        webhook_url (None | str): Where to POST events, for `webhook` triggers.
+        webhook_url (None | str): Where to POST events, for `webhook` triggers. An incoming webhook authenticates with
+            the `x-fastn-key` header.
         deduplication_key (None | str): JSON path in a webhook payload whose value de-duplicates deliveries.
         dead_letter_enabled (bool): Keep events that failed every retry for inspection.
         event (None | str): Event name, for `event` triggers, e.g. `contact.created`.
@@ -56,6 +66,12 @@ class Trigger:
             back in an update's `revision` field.
         created_at (datetime.datetime): When the resource was created (RFC 3339, UTC).
         updated_at (datetime.datetime): When the resource was last changed (RFC 3339, UTC).
+        description (None | str | Unset): What the trigger is for.
+        webhook_id (None | str | Unset): Identifier of the webhook of a `webhook` trigger (opaque).
+        execution_mode (None | str | Unset): How the trigger's workflows run. The docs name the setting but list no
+            values, so it is a plain string.
+        routes (list[TriggerRoute] | Unset): Where an event goes, each route a workflow with the headers, JSON filters
+            and payload it receives.
     """
 
     id: str
@@ -72,6 +88,10 @@ class Trigger:
     revision: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    description: None | str | Unset = UNSET
+    webhook_id: None | str | Unset = UNSET
+    execution_mode: None | str | Unset = UNSET
+    routes: list[TriggerRoute] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +132,31 @@ class Trigger:
 
         updated_at = self.updated_at.isoformat()
 
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        webhook_id: None | str | Unset
+        if isinstance(self.webhook_id, Unset):
+            webhook_id = UNSET
+        else:
+            webhook_id = self.webhook_id
+
+        execution_mode: None | str | Unset
+        if isinstance(self.execution_mode, Unset):
+            execution_mode = UNSET
+        else:
+            execution_mode = self.execution_mode
+
+        routes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.routes, Unset):
+            routes = []
+            for routes_item_data in self.routes:
+                routes_item = routes_item_data.to_dict()
+                routes.append(routes_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -132,11 +177,21 @@ class Trigger:
                 "updatedAt": updated_at,
             }
         )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if webhook_id is not UNSET:
+            field_dict["webhookId"] = webhook_id
+        if execution_mode is not UNSET:
+            field_dict["executionMode"] = execution_mode
+        if routes is not UNSET:
+            field_dict["routes"] = routes
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.trigger_route import TriggerRoute  # noqa: PLC0415
+
         if src_dict.__class__ is not dict:
             src_dict = dict(src_dict)
         id = src_dict["id"]
@@ -192,6 +247,42 @@ class Trigger:
 
         updated_at = parse_datetime(src_dict["updatedAt"])
 
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(src_dict.get("description", UNSET))
+
+        def _parse_webhook_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        webhook_id = _parse_webhook_id(src_dict.get("webhookId", UNSET))
+
+        def _parse_execution_mode(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        execution_mode = _parse_execution_mode(src_dict.get("executionMode", UNSET))
+
+        _routes = src_dict.get("routes", UNSET)
+        routes: list[TriggerRoute] | Unset = UNSET
+        if _routes is not UNSET:
+            routes = []
+            for routes_item_data in _routes:
+                routes_item = TriggerRoute.from_dict(routes_item_data)
+
+                routes.append(routes_item)
+
         if cls is Trigger:
             _made = _new(cls)
             _made.id = id
@@ -208,6 +299,10 @@ class Trigger:
             _made.revision = revision
             _made.created_at = created_at
             _made.updated_at = updated_at
+            _made.description = description
+            _made.webhook_id = webhook_id
+            _made.execution_mode = execution_mode
+            _made.routes = routes
             _made.additional_properties = {}
             trigger = _made
         else:
@@ -226,9 +321,15 @@ class Trigger:
                 revision,
                 created_at,
                 updated_at,
+                description,
+                webhook_id,
+                execution_mode,
+                routes,
             )
 
-        if len(src_dict) > 14:
+        if len(src_dict) > 14 + ("description" in src_dict) + ("webhookId" in src_dict) + (
+            "executionMode" in src_dict
+        ) + ("routes" in src_dict):
             d = {k: v for k, v in src_dict.items() if k not in _FIELD_KEYS}
             trigger.additional_properties = d
 

@@ -1,9 +1,10 @@
 from typing import Literal
 
-TriggeredBy = Literal["agent", "manual", "scheduler", "webhook"]
+TriggeredBy = Literal["agent", "agent-service", "manual", "scheduler", "webhook"]
 
 TRIGGERED_BY_VALUES: set[TriggeredBy] = {
     "agent",
+    "agent-service",
     "manual",
     "scheduler",
     "webhook",

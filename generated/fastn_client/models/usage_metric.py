@@ -1,11 +1,29 @@
 from typing import Literal
 
-UsageMetric = Literal["active_connections", "ai_credits", "api_calls", "storage_mb", "workflow_executions"]
+UsageMetric = Literal[
+    "active_connections",
+    "agent_sessions",
+    "ai_credits",
+    "api_calls",
+    "connectors",
+    "events_per_day",
+    "events_per_minute",
+    "flows",
+    "llm_tokens",
+    "storage_mb",
+    "workflow_executions",
+]
 
 USAGE_METRIC_VALUES: set[UsageMetric] = {
     "active_connections",
+    "agent_sessions",
     "ai_credits",
     "api_calls",
+    "connectors",
+    "events_per_day",
+    "events_per_minute",
+    "flows",
+    "llm_tokens",
     "storage_mb",
     "workflow_executions",
 }

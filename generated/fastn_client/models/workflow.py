@@ -49,7 +49,8 @@ class Workflow:
         description (str): What the workflow does.
         execution_tier (ExecutionTier | str): Execution tier: `instant` runs synchronously on the platform; `standard`
             and `long` run asynchronously. Values not listed here arrive as plain strings.
-        timeout_seconds (int): Run time after which an execution is `timed_out`.
+        timeout_seconds (int): Run time after which an execution is `timed_out`; the longest execution tier runs 6 hours
+            (reference/workflows.md).
         status (str | WorkflowStatus): Whether a workflow accepts runs and trigger events. Values not listed here arrive
             as plain strings.
         version (str): Published version, `v1`, `v2`… (not the concurrency `revision`).

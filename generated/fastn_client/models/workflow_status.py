@@ -1,9 +1,12 @@
 from typing import Literal
 
-WorkflowStatus = Literal["active", "inactive"]
+WorkflowStatus = Literal["active", "CONNECT", "DEPLOYED", "DRAFT", "inactive"]
 
 WORKFLOW_STATUS_VALUES: set[WorkflowStatus] = {
     "active",
+    "CONNECT",
+    "DEPLOYED",
+    "DRAFT",
     "inactive",
 }
 

@@ -29,8 +29,11 @@ class WorkflowUpdate:
         description (str | Unset): What the workflow does.
         execution_tier (ExecutionTier | Unset): Execution tier: `instant` runs synchronously on the platform; `standard`
             and `long` run asynchronously.
-        timeout_seconds (int | Unset): Defaults to 300.
-        status (WorkflowStatus | Unset): Whether a workflow accepts runs and trigger events.
+        timeout_seconds (int | Unset): Defaults to 300; at most 6 hours, the longest execution tier
+            (reference/workflows.md).
+        status (WorkflowStatus | Unset): Whether a workflow accepts runs and trigger events (`active`, `inactive`, as
+            the docs say), and the flow states the official SDK's CLI lists: `DEPLOYED`, `CONNECT` (waiting for a
+            connection) and `DRAFT` (not deployed).
         retry_policy (RetryPolicy | Unset): How failed steps are retried. Defaults are those of the Fastn docs.
     """
 

@@ -26,7 +26,7 @@ from .errors import (
     ResponseTooLargeError,
     UnprocessableEntityError,
 )
-from .options import ClientOptions, Jitter, PacingEvent, RetryEvent
+from .options import ClientOptions, Jitter, KeyPlacement, PacingEvent, RetryEvent
 from .pacing import SHARED_PACER, RateLimitPacer
 from .transport import AsyncFastnTransport, FastnTransport
 
@@ -47,6 +47,7 @@ __all__ = [
     "FastnTransport",
     "InternalServerError",
     "Jitter",
+    "KeyPlacement",
     "NotFoundError",
     "PacingEvent",
     "PermissionDeniedError",

@@ -80,6 +80,23 @@ PACING_POLL_INTERVAL: Final = 0.01
 
 API_KEY_HEADER: Final = "x-fastn-api-key"
 AUTHORIZATION_HEADER: Final = "authorization"
+#: Sent as ``true`` with a test key, never with a live one (the docs' authentication tutorial).
+TEST_MODE_HEADER: Final = "x-fastn-test-mode"
+#: Sent by the official SDK on every request (its ``python/fastn/config.py``), as ``fastn``.
+REALM_HEADER: Final = "realm"
+
+# --- Credentials ---------------------------------------------------------------
+
+#: Where the workspace key goes unless ``ClientOptions.key_placement`` says otherwise: the seed
+#: reference documents ``x-fastn-api-key``; ``Authorization: Bearer`` is from newer docs pages.
+DEFAULT_KEY_PLACEMENT: Final = "header"
+#: The realm the official SDK sends.
+DEFAULT_REALM: Final = "fastn"
+#: How the docs' test keys start (a key's format is no contract: this only decides the default
+#: of the test-mode header).
+TEST_KEY_PREFIX: Final = "fsk_test_"
+#: How the docs' live keys start: they never get the test-mode header.
+LIVE_KEY_PREFIX: Final = "fsk_live_"
 RATE_LIMIT_LIMIT_HEADER: Final = "x-ratelimit-limit"
 RATE_LIMIT_REMAINING_HEADER: Final = "x-ratelimit-remaining"
 RATE_LIMIT_RESET_HEADER: Final = "x-ratelimit-reset"

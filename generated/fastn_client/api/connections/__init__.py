@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ...models.connection import Connection
     from ...models.connection_create import ConnectionCreate
     from ...models.connection_list import ConnectionList
+    from ...models.connection_status import ConnectionStatus, check_connection_status
     from ...models.error import Error
 
 __all__ = [
@@ -47,12 +48,14 @@ class ConnectionsResource(SyncAPIResource):
         *,
         limit: int | Unset = 20,
         cursor: str | None = None,
+        status: ConnectionStatus | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> SyncPage[Connection]:
         """List connections.
 
-        Lists the workspace's connections, oldest first, one page at a time.
+        Lists the workspace's connections, oldest first, one page at a time; `status` keeps only
+        the connections in that state.
 
         Returns the first page; iterating it yields every item of every page.
         """
@@ -63,6 +66,7 @@ class ConnectionsResource(SyncAPIResource):
             list_connections.sync,
             list_connections.sync_detailed,
             limit=limit,
+            status=status,
             request_options=options,
             cursor=cursor,
             unset=UNSET,
@@ -133,6 +137,29 @@ class ConnectionsResource(SyncAPIResource):
             request_options=options,
         )
 
+    def get(
+        self,
+        connection_id: str,
+        /,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Connection:
+        """Get a connection.
+
+        Returns one connection. Poll it after `createConnection` to see an OAuth connection leave
+        `pending`.
+        """
+        from . import get_connection
+
+        options = request_options(timeout, extra_headers)
+        return self._call(
+            get_connection.sync,
+            get_connection.sync_detailed,
+            connection_id,
+            request_options=options,
+        )
+
     def delete(
         self,
         connection_id: str,
@@ -162,6 +189,7 @@ class ConnectionsResourceWithRawResponse:
     def __init__(self, resource: ConnectionsResource) -> None:
         self.list = with_raw_response(resource.list)
         self.create = with_raw_response(resource.create)
+        self.get = with_raw_response(resource.get)
         self.delete = with_raw_response(resource.delete)
 
 
@@ -178,12 +206,14 @@ class AsyncConnectionsResource(AsyncAPIResource):
         *,
         limit: int | Unset = 20,
         cursor: str | None = None,
+        status: ConnectionStatus | Unset = UNSET,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncPaginator[Connection]:
         """List connections.
 
-        Lists the workspace's connections, oldest first, one page at a time.
+        Lists the workspace's connections, oldest first, one page at a time; `status` keeps only
+        the connections in that state.
 
         Returns the first page; iterating it (``async for``) yields every item of every page.
         """
@@ -194,6 +224,7 @@ class AsyncConnectionsResource(AsyncAPIResource):
             list_connections.asyncio,
             list_connections.asyncio_detailed,
             limit=limit,
+            status=status,
             request_options=options,
             cursor=cursor,
             unset=UNSET,
@@ -264,6 +295,29 @@ class AsyncConnectionsResource(AsyncAPIResource):
             request_options=options,
         )
 
+    async def get(
+        self,
+        connection_id: str,
+        /,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Connection:
+        """Get a connection.
+
+        Returns one connection. Poll it after `createConnection` to see an OAuth connection leave
+        `pending`.
+        """
+        from . import get_connection
+
+        options = request_options(timeout, extra_headers)
+        return await self._call(
+            get_connection.asyncio,
+            get_connection.asyncio_detailed,
+            connection_id,
+            request_options=options,
+        )
+
     async def delete(
         self,
         connection_id: str,
@@ -293,4 +347,5 @@ class AsyncConnectionsResourceWithRawResponse:
     def __init__(self, resource: AsyncConnectionsResource) -> None:
         self.list = with_raw_response_async(resource.list)
         self.create = with_raw_response_async(resource.create)
+        self.get = with_raw_response_async(resource.get)
         self.delete = with_raw_response_async(resource.delete)

@@ -9,6 +9,7 @@ from ...lib.fast_parsing import json_body
 from ...lib.request_options import RequestOptions
 from ...lib.sending import asend, send
 from ...models.connection_list import ConnectionList
+from ...models.connection_status import ConnectionStatus
 from ...models.error import Error
 from ...types import UNSET, Response, Unset, to_status
 
@@ -17,6 +18,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    status: ConnectionStatus | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -24,6 +26,12 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -106,15 +114,21 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    status: ConnectionStatus | Unset = UNSET,
     request_options: RequestOptions | None = None,
 ) -> Response[ConnectionList | Error]:
     """List connections
 
-     Lists the workspace's connections, oldest first, one page at a time.
+     Lists the workspace's connections, oldest first, one page at a time; `status` keeps only the
+    connections in that state.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        status (ConnectionStatus | Unset): State of a connection: `pending` until its OAuth flow
+            completes, then `active` (the SDK's `auth.status` says `authorized`); `inactive`,
+            `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this
+            document's addition.
         request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
@@ -131,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        status=status,
     )
     if request_options is not None:
         request_options.apply(kwargs)
@@ -148,15 +163,21 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    status: ConnectionStatus | Unset = UNSET,
     request_options: RequestOptions | None = None,
 ) -> ConnectionList:
     """List connections
 
-     Lists the workspace's connections, oldest first, one page at a time.
+     Lists the workspace's connections, oldest first, one page at a time; `status` keeps only the
+    connections in that state.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        status (ConnectionStatus | Unset): State of a connection: `pending` until its OAuth flow
+            completes, then `active` (the SDK's `auth.status` says `authorized`); `inactive`,
+            `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this
+            document's addition.
         request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
@@ -174,6 +195,7 @@ def sync(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        status=status,
     )
     if request_options is not None:
         request_options.apply(kwargs)
@@ -191,15 +213,21 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    status: ConnectionStatus | Unset = UNSET,
     request_options: RequestOptions | None = None,
 ) -> Response[ConnectionList | Error]:
     """List connections
 
-     Lists the workspace's connections, oldest first, one page at a time.
+     Lists the workspace's connections, oldest first, one page at a time; `status` keeps only the
+    connections in that state.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        status (ConnectionStatus | Unset): State of a connection: `pending` until its OAuth flow
+            completes, then `active` (the SDK's `auth.status` says `authorized`); `inactive`,
+            `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this
+            document's addition.
         request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
@@ -216,6 +244,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        status=status,
     )
     if request_options is not None:
         request_options.apply(kwargs)
@@ -233,15 +262,21 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    status: ConnectionStatus | Unset = UNSET,
     request_options: RequestOptions | None = None,
 ) -> ConnectionList:
     """List connections
 
-     Lists the workspace's connections, oldest first, one page at a time.
+     Lists the workspace's connections, oldest first, one page at a time; `status` keeps only the
+    connections in that state.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (str | Unset): `nextCursor` of the previous page.
+        status (ConnectionStatus | Unset): State of a connection: `pending` until its OAuth flow
+            completes, then `active` (the SDK's `auth.status` says `authorized`); `inactive`,
+            `expired` (its credentials lapsed) and `failed` as the docs list them; `revoked` is this
+            document's addition.
         request_options (RequestOptions | None): This call's timeout and extra headers.
 
     Raises:
@@ -259,6 +294,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        status=status,
     )
     if request_options is not None:
         request_options.apply(kwargs)
