@@ -19,11 +19,19 @@ from __future__ import annotations
 
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from generate import stale_inputs, sync_runtime
 from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # The runtime's copies in generated/ are refreshed from overrides/ as this file is loaded: before any
 # other conftest (tests/overrides/conftest.py imports the client), before any xdist worker starts,
@@ -81,3 +89,57 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             "Fix: run `make generate`.",
             returncode=pytest.ExitCode.USAGE_ERROR,
         )
+
+
+# What a developer's shell may hold that would point a script elsewhere, or change what it sends.
+SCRIPT_INPUTS = (
+    "BASE_URL",
+    "FASTN_API_KEY",
+    "FASTN_SPACE_ID",
+    "ALLOW_WRITES",
+    "CONFIRM_WRITES",
+    "SEED",
+    "MAX_EXAMPLES",
+    "PHASES",
+    "ALLOW_UNKNOWN",
+)
+
+
+@pytest.fixture
+def served_mock(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """A second mock (the working tree's spec), served on a free loopback port with no rate limit.
+
+    Yields its base URL and an environment for the scripts (and the mock): the developer's own
+    ``BASE_URL``, credentials, write settings and ``FASTN_*``/``MOCK_*`` variables removed (a
+    ``MOCK_DEVIATE`` left in a shell would make the mock deviate), ``MOCK_PORT`` set to its port.
+    Used by the contract runs (tests/contract) and the Postman run (tests/sharing).
+    """
+    # The port stays bound here (never listening) until the test ends, so no other process can take it
+    # before the mock serves on it; uvicorn binds with SO_REUSEADDR, as this placeholder does, so it still can.
+    with socket.socket() as placeholder:
+        placeholder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        placeholder.bind(("127.0.0.1", 0))
+        port = placeholder.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if k not in SCRIPT_INPUTS and not k.startswith(("FASTN_", "MOCK_"))}
+        env.update(MOCK_PORT=str(port), MOCK_RATE_LIMIT="0", REPORT=str(tmp_path / "contract.xml"))
+        mock = subprocess.Popen(
+            [sys.executable, "-m", "fastn_mock", "--log-level", "warning"],
+            cwd=ROOT / "mock",
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    httpx.get(f"http://127.0.0.1:{port}/_mock/openapi.json", timeout=1)
+                    break
+                except httpx.HTTPError:
+                    assert time.monotonic() < deadline, "the mock did not start"
+                    assert mock.poll() is None, "the mock exited"
+                    time.sleep(0.2)
+            yield f"http://127.0.0.1:{port}", env
+        finally:
+            mock.terminate()
+            mock.wait(timeout=10)

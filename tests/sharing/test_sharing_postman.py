@@ -11,17 +11,11 @@ element contradicted, nothing the spec does not know (a status it does not list 
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import fastn_spec
-import httpx
 import postman
 import pytest
 from fastn_contract import report
@@ -100,38 +94,6 @@ def test_the_converter_alone_still_drops_the_space_id() -> None:
     assert "x-fastn-space-id" not in json.dumps(converted["auth"])
 
 
-@pytest.fixture
-def mock_url() -> Iterator[str]:
-    """A mock of the working tree's spec on a free loopback port, with no rate limit."""
-    with socket.socket() as placeholder:  # keeps the port until the mock binds it (SO_REUSEADDR)
-        placeholder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        placeholder.bind(("127.0.0.1", 0))
-        port = placeholder.getsockname()[1]
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("FASTN_", "MOCK_"))}
-        env.update(MOCK_PORT=str(port), MOCK_RATE_LIMIT="0")
-        mock = subprocess.Popen(
-            [sys.executable, "-m", "fastn_mock", "--log-level", "warning"],
-            cwd=ROOT / "mock",
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"http://127.0.0.1:{port}/_mock/openapi.json", timeout=1)
-                    break
-                except httpx.HTTPError:
-                    assert time.monotonic() < deadline, "the mock did not start"
-                    assert mock.poll() is None, "the mock exited"
-                    time.sleep(0.2)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            mock.terminate()
-            mock.wait(timeout=10)
-
-
 def _exchange(execution: dict[str, Any]) -> Exchange:
     """One exchange of newman's JSON report, as the contract judge reads it."""
     request, response = execution["request"], execution["response"]
@@ -149,7 +111,10 @@ def _exchange(execution: dict[str, Any]) -> Exchange:
     )
 
 
-def test_newman_runs_the_collection_against_the_mock(collection: dict[str, Any], mock_url: str, tmp_path: Path) -> None:
+def test_newman_runs_the_collection_against_the_mock(
+    collection: dict[str, Any], served_mock: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    mock_url = served_mock[0]
     if not NEWMAN.exists():
         pytest.skip(f"no {NEWMAN}: run `make node-tools`")
     path, result = tmp_path / "fastn.postman_collection.json", tmp_path / "newman.json"
